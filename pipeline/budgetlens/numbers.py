@@ -55,7 +55,7 @@ def parse_number(text: str) -> Decimal | None:
 
 def decimals_shown(text: str) -> int:
     """How many decimals the printed figure shows: the precision for rounding checks."""
-    s = normalize_width(text).strip()
+    s = normalize_width(text).strip().replace(" ", "")
     match = _NUMBER_IN_TEXT.search(s)
     if not match or "." not in match.group():
         return 0
