@@ -76,3 +76,11 @@ class SourceNotFoundError(BudgetLensError):
     code = "E007"
     error_type = ErrorType.NOT_FOUND
     template = "文件不存在或不可读（file not found or unreadable）：{detail}"
+
+
+class InternalError(BudgetLensError):
+    """A bug of ours, reported in the record so the batch goes on."""
+
+    code = "E999"
+    error_type = ErrorType.INTERNAL
+    template = "内部错误，请报告此问题（internal error, please report）：{detail}"

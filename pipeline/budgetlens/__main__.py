@@ -1,0 +1,3 @@
+from budgetlens.cli import main
+
+raise SystemExit(main())

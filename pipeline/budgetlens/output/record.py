@@ -1,0 +1,98 @@
+"""The output record: one JSON object per input document.
+
+A record is the Document (document.py) plus where it came from, whether reading
+succeeded, what the later stages found, and how long each stage took. Its JSON
+Schema is generated from these models (output/schema.py) and shipped with the
+package; `schema_version` changes whenever the shape does.
+
+Everything in a record is a pure function of the input bytes, except `timings`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field
+
+from budgetlens.document import (
+    Checkbox,
+    Document,
+    DocumentMeta,
+    Model,
+    PageInfo,
+    Paragraph,
+    Section,
+    Sentence,
+    SourceFormat,
+    Table,
+)
+from budgetlens.errors import BudgetLensError, ErrorType
+
+SCHEMA_VERSION = "1.0.0"
+
+
+class SourceInfo(Model):
+    path: str
+    format: SourceFormat | None = None
+    pages: int | None = None
+    sha256: str
+    size_bytes: int
+    encoding: str | None = None
+    producer: str | None = None
+
+
+class ErrorInfo(Model):
+    type: ErrorType
+    code: str
+    message: str
+    stage: str  # which stage failed: read | structure | extract | check
+
+
+class DocumentRecord(Model):
+    schema_version: str = SCHEMA_VERSION
+    doc_id: str  # first 16 hex digits of the sha256 of the input bytes
+    source: SourceInfo
+    status: Literal["ok", "error"]
+    error: ErrorInfo | None = None
+    warnings: list[str] = Field(default_factory=list)
+    meta: DocumentMeta = Field(default_factory=DocumentMeta)
+    pages: list[PageInfo] = Field(default_factory=list)
+    text: str = ""
+    sections: list[Section] = Field(default_factory=list)
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+    sentences: list[Sentence] = Field(default_factory=list)
+    tables: list[Table] = Field(default_factory=list)
+    checkboxes: list[Checkbox] = Field(default_factory=list)
+    # Filled by the extraction and checks stages (issues 3-6); empty lists until those run.
+    amounts: list[dict[str, Any]] = Field(default_factory=list)
+    claims: list[dict[str, Any]] = Field(default_factory=list)
+    reasons: list[dict[str, Any]] = Field(default_factory=list)
+    findings: list[dict[str, Any]] = Field(default_factory=list)
+    timings: dict[str, float] = Field(default_factory=dict)  # seconds per stage; not deterministic
+
+
+def source_info(path: Path, data: bytes) -> SourceInfo:
+    return SourceInfo(path=str(path), sha256=hashlib.sha256(data).hexdigest(), size_bytes=len(data))
+
+
+def doc_id_of(source: SourceInfo) -> str:
+    return source.sha256[:16]
+
+
+def ok_record(source: SourceInfo, document: Document, warnings: list[str],
+              timings: dict[str, float]) -> DocumentRecord:
+    return DocumentRecord(
+        doc_id=doc_id_of(source), source=source, status="ok", warnings=warnings,
+        meta=document.meta, pages=document.pages, text=document.text, sections=document.sections,
+        paragraphs=document.paragraphs, sentences=document.sentences, tables=document.tables,
+        checkboxes=document.checkboxes, timings=timings,
+    )
+
+
+def error_record(source: SourceInfo, error: BudgetLensError, stage: str,
+                 timings: dict[str, float]) -> DocumentRecord:
+    info = ErrorInfo(type=error.error_type, code=error.code, message=str(error), stage=stage)
+    return DocumentRecord(doc_id=doc_id_of(source), source=source, status="error", error=info,
+                          timings=timings)

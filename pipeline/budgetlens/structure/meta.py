@@ -1,0 +1,115 @@
+"""Document metadata — kind, fiscal year, department, region — with the evidence for each.
+
+Read from the title first (the first short line near the top that names 预算/决算/
+绩效), then from captions and table titles. A field we cannot support with a
+quoted piece of the document stays None: we never guess silently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from budgetlens.document import Document, DocumentKind, DocumentMeta, Evidence, Paragraph
+
+TITLE_SCAN = 12  # paragraphs from the top in which the title is looked for
+YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+KIND_RULES: tuple[tuple[re.Pattern[str], DocumentKind], ...] = (
+    (re.compile(r"绩效自评|自评(?:报告|表)"), DocumentKind.PERF_SELF_EVAL),
+    (re.compile(r"绩效目标"), DocumentKind.PERF_TARGET),
+    (re.compile(r"决算"), DocumentKind.DEPT_FINAL),
+    (re.compile(r"预算"), DocumentKind.DEPT_BUDGET),
+)
+NOT_KIND = re.compile(r"预算绩效|绩效预算|预算管理")
+DEPARTMENT_IN_TITLE = re.compile(
+    r"^(?:\d{4}\s*年度?)?\s*(?P<dept>[\u4e00-\u9fff（）()]{3,40}?)\s*(?:\d{4}\s*年度?)?\s*(?:部门|单位)?(?:预算|决算)")
+DEPARTMENT_LINE = re.compile(
+    r"(?:部门|单位名称|预算单位|编制单位)\s*[:：]\s*(?:（盖章）)?\s*([\u4e00-\u9fff（）()]{3,40})")
+REGION = re.compile(
+    r"^(?:中共)?((?:[\u4e00-\u9fff]{2,3}省)?(?:[\u4e00-\u9fff]{2,3}?市)?(?:[\u4e00-\u9fff]{2,3}?[区县])?)")
+
+
+def detect_meta(document: Document) -> DocumentMeta:
+    meta = DocumentMeta()
+    title = find_title(document.paragraphs)
+    if title is not None:
+        meta.title, meta.evidence["title"] = title.text, _evidence(title)
+    _detect_kind(document, meta, title)
+    _detect_year(document, meta, title)
+    _detect_department(document, meta, title)
+    if meta.department:
+        region = REGION.match(meta.department)
+        if region and region.group(1):
+            meta.region = region.group(1)
+            meta.evidence["region"] = meta.evidence["department"]
+    return meta
+
+
+def find_title(paragraphs: list[Paragraph]) -> Paragraph | None:
+    for paragraph in paragraphs[:TITLE_SCAN]:
+        text = paragraph.text
+        if len(text) <= 60 and paragraph.kind != "caption" and _kind_of(text) is not None:
+            return paragraph
+    return None
+
+
+def _kind_of(text: str) -> DocumentKind | None:
+    cleaned = NOT_KIND.sub("", text)
+    return next((kind for pattern, kind in KIND_RULES if pattern.search(cleaned)), None)
+
+
+def _detect_kind(document: Document, meta: DocumentMeta, title: Paragraph | None) -> None:
+    if title is not None and (kind := _kind_of(title.text)) is not None:
+        meta.kind, meta.evidence["kind"] = kind, _evidence(title)
+        return
+    if title is not None and "绩效" in title.text:
+        meta.kind, meta.evidence["kind"] = DocumentKind.OTHER, _evidence(title)
+        return
+    votes = Counter(k for t in document.tables if t.title and (k := _kind_of(t.title)) is not None)
+    if votes:
+        kind, _ = votes.most_common(1)[0]
+        example = next(t for t in document.tables if t.title and _kind_of(t.title) == kind)
+        meta.kind = kind
+        meta.evidence["kind"] = Evidence(text=f"{votes[kind]} 张表的标题，如「{example.title}」",
+                                         page=example.pages[0] if example.pages else None)
+
+
+def _detect_year(document: Document, meta: DocumentMeta, title: Paragraph | None) -> None:
+    candidates = [title] if title is not None else []
+    if title is not None:
+        index = document.paragraphs.index(title)
+        candidates += document.paragraphs[max(0, index - 2):index] + document.paragraphs[index + 1:index + 2]
+    for paragraph in candidates:
+        match = YEAR.search(paragraph.text)
+        if match and len(paragraph.text) <= 60:
+            meta.fiscal_year, meta.evidence["fiscal_year"] = int(match.group(1)), _evidence(paragraph)
+            return
+    years = Counter(int(m.group(1)) for t in document.tables if t.title for m in [YEAR.search(t.title)] if m)
+    if years:
+        year, count = years.most_common(1)[0]
+        meta.fiscal_year = year
+        meta.evidence["fiscal_year"] = Evidence(text=f"{count} 张表的标题含「{year}年」")
+
+
+def _detect_department(document: Document, meta: DocumentMeta, title: Paragraph | None) -> None:
+    if title is not None:
+        match = DEPARTMENT_IN_TITLE.search(title.text.replace(" ", ""))
+        if match and not YEAR.search(match.group("dept")):
+            meta.department, meta.evidence["department"] = match.group("dept"), _evidence(title)
+            return
+    for paragraph in document.paragraphs:
+        match = DEPARTMENT_LINE.search(paragraph.text)
+        if match:
+            meta.department, meta.evidence["department"] = match.group(1), _evidence(paragraph)
+            return
+    for table in document.tables:
+        for cell in (c for row in table.rows[:3] for c in row):
+            match = DEPARTMENT_LINE.search(cell.text)
+            if match:
+                meta.department = match.group(1)
+                meta.evidence["department"] = Evidence(text=cell.text, page=cell.page)
+                return
+
+
+def _evidence(paragraph: Paragraph) -> Evidence:
+    return Evidence(text=paragraph.text, page=paragraph.span.page, line=paragraph.span.line)

@@ -1,0 +1,139 @@
+"""Physical lines → logical paragraphs, re-joining hard line breaks.
+
+PDFs and pdfminer-style text break lines wherever the page ends, often in the
+middle of a number ("1,102.\\n31") or of "主要\\n原因". A line continues into the
+next when it is *full* (reaches the usual right edge / usual length), does not end
+a sentence, and the next line does not start a heading or a numbered item. Short
+lines (titles, last lines of paragraphs) never run on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from statistics import quantiles
+
+from budgetlens.ingest.base import RawDocument, RawLine, RawTable
+from budgetlens.structure.headings import (
+    SENTENCE_END,
+    HeadingMatch,
+    is_toc_entry,
+    is_toc_title,
+    match_heading,
+    match_numbering,
+)
+
+FULL_LINE_RATIO = 0.85  # a line this close to the usual length/right edge is "full"
+NOTE_PREFIXES = ("注：", "注:", "备注：", "备注:", "说明：", "说明:")
+
+
+@dataclass(slots=True)
+class ParagraphDraft:
+    lines: list[RawLine]
+    kind: str = "text"  # text | heading | list_item | note | toc | caption
+    heading: HeadingMatch | None = None
+    texts: list[str] = field(default_factory=list)  # each line's text as it enters the paragraph
+
+
+Block = ParagraphDraft | RawTable
+
+
+@dataclass(slots=True)
+class _Measure:
+    """What a full line looks like in this document."""
+
+    typical_chars: float
+    right_edge: dict[int | None, float]
+
+
+def _measure(lines: list[RawLine]) -> _Measure:
+    lengths = [len(line.text.strip()) for line in lines if len(line.text.strip()) >= 10]
+    typical = quantiles(lengths, n=4)[2] if len(lengths) >= 4 else 40.0
+    right: dict[int | None, float] = {}
+    for line in lines:
+        if line.bbox is not None:
+            right[line.page] = max(right.get(line.page, 0.0), line.bbox[2])
+    return _Measure(typical, right)
+
+
+def _is_full(line: RawLine, measure: _Measure) -> bool:
+    if line.bbox is not None and line.page in measure.right_edge:
+        slack = 2.0 * (line.font_size or 10.0)
+        return line.bbox[2] >= measure.right_edge[line.page] - slack
+    return len(line.text.strip()) >= FULL_LINE_RATIO * measure.typical_chars
+
+
+def line_kind(text: str, bold: bool) -> tuple[str, HeadingMatch | None]:
+    stripped = text.strip()
+    if stripped.startswith(NOTE_PREFIXES):
+        return "note", None
+    heading = match_heading(stripped, bold=bold)
+    if heading is not None:
+        return "heading", heading
+    if match_numbering(stripped) is not None:
+        return "list_item", None
+    return "text", None
+
+
+def continues(prev: ParagraphDraft, line: RawLine, measure: _Measure) -> bool:
+    """Does `line` continue the paragraph `prev` across a hard line break?"""
+    if prev.kind == "toc" or (prev.kind == "heading" and prev.lines[-1].bold):
+        return False
+    last = prev.lines[-1]
+    tail = last.text.rstrip()
+    if not tail or tail[-1] in SENTENCE_END or not _is_full(last, measure):
+        return False
+    kind, _ = line_kind(line.text, line.bold)
+    return kind == "text"
+
+
+def separator(left: str, right: str) -> str:
+    """What goes between two pieces of a line-broken sentence: a space only between Latin/digit runs."""
+    if left and right and left[-1].isascii() and left[-1].isalnum() and right[0].isascii() \
+            and right[0].isalnum():
+        return " "
+    return ""
+
+
+def join_texts(left: str, right: str) -> str:
+    return left + separator(left, right) + right
+
+
+def to_blocks(raw: RawDocument) -> list[Block]:
+    """All pages' items → paragraphs and tables, in reading order."""
+    items = [item for page in raw.pages for item in page.items]
+    measure = _measure([item for item in items if isinstance(item, RawLine)])
+    blocks: list[Block] = []
+    in_toc = False
+    toc_first: str | None = None
+    for item in items:
+        if isinstance(item, RawTable):
+            blocks.append(item)
+            continue
+        text = item.text.strip()
+        if not text:
+            continue
+        in_toc, toc_first, is_toc = _toc_state(text, in_toc, toc_first)
+        current = blocks[-1] if blocks and isinstance(blocks[-1], ParagraphDraft) else None
+        if not is_toc and current is not None and continues(current, item, measure):
+            if current.kind == "heading":  # a full numbered line that runs on is an item, not a heading
+                current.kind, current.heading = "list_item", None
+            current.lines.append(item)
+            current.texts.append(text)
+            continue
+        kind, heading = ("toc", None) if is_toc else line_kind(text, item.bold)
+        blocks.append(ParagraphDraft([item], kind, heading, [text]))
+    return blocks
+
+
+def _toc_state(text: str, in_toc: bool, toc_first: str | None) -> tuple[bool, str | None, bool]:
+    """Track the table of contents: from a 目录 title until its first entry recurs as a heading."""
+    key = "".join(text.split()).lstrip("-#*")
+    if is_toc_title(text):
+        return True, None, True
+    if not in_toc:
+        return False, toc_first, False
+    if toc_first is None:
+        return True, key, True
+    if key == toc_first and not is_toc_entry(text):
+        return False, None, False
+    return True, toc_first, True
