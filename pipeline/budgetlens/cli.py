@@ -11,6 +11,7 @@ records), 2 for usage errors, 3 when the output cannot be written.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from collections.abc import Iterable, Sequence
@@ -32,6 +33,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_analyze(args, parser)
     if args.command == "schema":
         return run_schema(args)
+    if args.command == "evaluate":
+        return run_evaluate(args)
     parser.print_help()
     return EXIT_USAGE
 
@@ -48,6 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("-q", "--quiet", action="store_true", help="no per-document progress on stderr")
     schema = sub.add_parser("schema", help="print the JSON Schema of a record")
     schema.add_argument("--write", action="store_true", help="regenerate the schema file shipped in the package")
+    evaluate = sub.add_parser("evaluate", help="measure against the hand-made gold in annotations/")
+    evaluate.add_argument("task", choices=["tables"], help="what to evaluate")
+    evaluate.add_argument("--gold", type=Path, default=Path("annotations"), help="annotations directory")
+    evaluate.add_argument("--shared", type=Path, default=Path("../shared"), help="where the real documents are")
+    evaluate.add_argument("--json", type=Path, help="also write the summary as JSON here")
     return parser
 
 
@@ -106,6 +114,16 @@ def run_schema(args: argparse.Namespace) -> int:
         print(write_schema())
     else:
         sys.stdout.write(schema_text(generate_schema()))
+    return EXIT_OK
+
+
+def run_evaluate(args: argparse.Namespace) -> int:
+    from budgetlens.evaluate import tables
+
+    scores = tables.evaluate(args.gold / "tables", args.shared)
+    print(tables.report(scores))
+    if args.json:
+        args.json.write_text(json.dumps(tables.summarise(scores), ensure_ascii=False, indent=2), "utf-8")
     return EXIT_OK
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from statistics import quantiles
+from unicodedata import east_asian_width
 
 from budgetlens.ingest.base import RawDocument, RawLine, RawTable
 from budgetlens.structure.headings import (
@@ -45,8 +46,13 @@ class _Measure:
     right_edge: dict[int | None, float]
 
 
+def display_width(text: str) -> float:
+    """Width in CJK character cells: Latin letters, digits and spaces count half."""
+    return sum(1.0 if east_asian_width(ch) in "WF" else 0.5 for ch in text.strip())
+
+
 def _measure(lines: list[RawLine]) -> _Measure:
-    lengths = [len(line.text.strip()) for line in lines if len(line.text.strip()) >= 10]
+    lengths = [w for line in lines if (w := display_width(line.text)) >= 10]
     typical = quantiles(lengths, n=4)[2] if len(lengths) >= 4 else 40.0
     right: dict[int | None, float] = {}
     for line in lines:
@@ -59,7 +65,7 @@ def _is_full(line: RawLine, measure: _Measure) -> bool:
     if line.bbox is not None and line.page in measure.right_edge:
         slack = 2.0 * (line.font_size or 10.0)
         return line.bbox[2] >= measure.right_edge[line.page] - slack
-    return len(line.text.strip()) >= FULL_LINE_RATIO * measure.typical_chars
+    return display_width(line.text) >= FULL_LINE_RATIO * measure.typical_chars
 
 
 def line_kind(text: str, bold: bool) -> tuple[str, HeadingMatch | None]:
