@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import pytest
 
@@ -59,7 +60,7 @@ def test_paragraphs_seed001_no_sentence_split_inside_number_or_reason_cue() -> N
     assert record.status == "ok"
     texts = [s.text for s in record.sentences]
     assert len(texts) > 150
-    for before, after in zip(texts, texts[1:], strict=False):
+    for before, after in pairwise(texts):
         assert not (re.search(r"[\d.,]$", before) and re.match(r"[\d.,%]", after)), (before, after)
     assert not [t for t in texts if t.endswith(("主要", "主", "主要原")) or t.startswith(("原因", "因是"))]
     reason = [t for t in texts if t.startswith("主要原因是缴纳社保费")]

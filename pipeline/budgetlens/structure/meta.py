@@ -24,7 +24,7 @@ NOT_KIND = re.compile(r"预算绩效|绩效预算|预算管理")
 DEPARTMENT_IN_TITLE = re.compile(
     r"^(?:\d{4}\s*年度?)?\s*(?P<dept>[\u4e00-\u9fff（）()]{3,40}?)\s*(?:\d{4}\s*年度?)?\s*(?:部门|单位)?(?:预算|决算)")
 DEPARTMENT_LINE = re.compile(
-    r"(?:部门|单位名称|预算单位|编制单位)\s*[:：]\s*(?:（盖章）)?\s*([\u4e00-\u9fff（）()]{3,40})")
+    r"(?:部门|单位名称|预算单位|编制单位)\s*[:：]\s*(?:[（(]盖章[）)])?\s*([\u4e00-\u9fff]{3,40})")
 REGION = re.compile(
     r"^(?:中共)?((?:[\u4e00-\u9fff]{2,3}省)?(?:[\u4e00-\u9fff]{2,3}?市)?(?:[\u4e00-\u9fff]{2,3}?[区县])?)")
 
@@ -37,12 +37,20 @@ def detect_meta(document: Document) -> DocumentMeta:
     _detect_kind(document, meta, title)
     _detect_year(document, meta, title)
     _detect_department(document, meta, title)
-    if meta.department:
-        region = REGION.match(meta.department)
-        if region and region.group(1):
-            meta.region = region.group(1)
-            meta.evidence["region"] = meta.evidence["department"]
+    _detect_region(meta, title)
     return meta
+
+
+def _detect_region(meta: DocumentMeta, title: Paragraph | None) -> None:
+    """The region is the administrative prefix of the department (or of the title)."""
+    sources = [(meta.department, meta.evidence.get("department"))]
+    if title is not None:
+        sources.append((YEAR.sub("", title.text).replace(" ", "").lstrip("#"), _evidence(title)))
+    for text, evidence in sources:
+        region = REGION.match(text or "")
+        if region and region.group(1) and evidence is not None:
+            meta.region, meta.evidence["region"] = region.group(1), evidence
+            return
 
 
 def find_title(paragraphs: list[Paragraph]) -> Paragraph | None:
@@ -80,6 +88,10 @@ def _detect_year(document: Document, meta: DocumentMeta, title: Paragraph | None
         index = document.paragraphs.index(title)
         candidates += document.paragraphs[max(0, index - 2):index] + document.paragraphs[index + 1:index + 2]
     for paragraph in candidates:
+        years = {int(y) for y in YEAR.findall(paragraph.text)}
+        if len(years) > 1 and len(paragraph.text) <= 60:
+            meta.evidence["fiscal_year"] = _evidence(paragraph)  # two years named: not ours to pick
+            return
         match = YEAR.search(paragraph.text)
         if match and len(paragraph.text) <= 60:
             meta.fiscal_year, meta.evidence["fiscal_year"] = int(match.group(1)), _evidence(paragraph)
@@ -97,18 +109,21 @@ def _detect_department(document: Document, meta: DocumentMeta, title: Paragraph 
         if match and not YEAR.search(match.group("dept")):
             meta.department, meta.evidence["department"] = match.group("dept"), _evidence(title)
             return
-    for paragraph in document.paragraphs:
-        match = DEPARTMENT_LINE.search(paragraph.text)
-        if match:
-            meta.department, meta.evidence["department"] = match.group(1), _evidence(paragraph)
-            return
-    for table in document.tables:
-        for cell in (c for row in table.rows[:3] for c in row):
-            match = DEPARTMENT_LINE.search(cell.text)
-            if match:
-                meta.department = match.group(1)
-                meta.evidence["department"] = Evidence(text=cell.text, page=cell.page)
-                return
+    named = _department_lines(document)
+    if len({name for name, _ in named}) == 1:
+        meta.department, meta.evidence["department"] = named[0]
+    elif named:  # a compilation of several units' forms: no single department
+        names = "、".join(dict.fromkeys(name for name, _ in named))
+        meta.evidence["department"] = Evidence(text=f"多个单位：{names}", page=named[0][1].page)
+
+
+def _department_lines(document: Document) -> list[tuple[str, Evidence]]:
+    """Every "部门：X" / "单位名称：X" in the text and in the first rows of tables."""
+    found = [(m.group(1), _evidence(p)) for p in document.paragraphs
+             for m in [DEPARTMENT_LINE.search(p.text)] if m]
+    found += [(m.group(1), Evidence(text=c.text, page=c.page)) for t in document.tables
+              for row in t.rows[:3] for c in row for m in [DEPARTMENT_LINE.search(c.text)] if m]
+    return found
 
 
 def _evidence(paragraph: Paragraph) -> Evidence:

@@ -10,6 +10,7 @@ lines (titles, last lines of paragraphs) never run on.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 from statistics import quantiles
 from unicodedata import east_asian_width
 
@@ -40,10 +41,11 @@ Block = ParagraphDraft | RawTable
 
 @dataclass(slots=True)
 class _Measure:
-    """What a full line looks like in this document."""
+    """What a full line looks like in this document, and whether blank lines mean anything."""
 
     typical_chars: float
     right_edge: dict[int | None, float]
+    blank_line_breaks: bool  # converter text with blank lines only between paragraphs
 
 
 def display_width(text: str) -> float:
@@ -58,7 +60,20 @@ def _measure(lines: list[RawLine]) -> _Measure:
     for line in lines:
         if line.bbox is not None:
             right[line.page] = max(right.get(line.page, 0.0), line.bbox[2])
-    return _Measure(typical, right)
+    return _Measure(typical, right, _blank_lines_are_breaks(lines))
+
+
+def _blank_lines_are_breaks(lines: list[RawLine]) -> bool:
+    """pdfminer-style text puts a blank line after *every* line; then a blank line says nothing.
+
+    Elsewhere (markdown-ish converter output) blank lines separate paragraphs. A blank
+    line shows as a jump in the line numbers of consecutive text lines on one page.
+    """
+    pairs = [(a, b) for a, b in pairwise(lines) if a.page == b.page]
+    if not pairs:
+        return False
+    gaps = sum(b.number - a.number > 1 for a, b in pairs)
+    return gaps < 0.5 * len(pairs)
 
 
 def _is_full(line: RawLine, measure: _Measure) -> bool:
@@ -85,6 +100,8 @@ def continues(prev: ParagraphDraft, line: RawLine, measure: _Measure) -> bool:
     if prev.kind == "toc" or (prev.kind == "heading" and prev.lines[-1].bold):
         return False
     last = prev.lines[-1]
+    if measure.blank_line_breaks and line.page == last.page and line.number - last.number > 1:
+        return False
     tail = last.text.rstrip()
     if not tail or tail[-1] in SENTENCE_END or not _is_full(last, measure):
         return False
