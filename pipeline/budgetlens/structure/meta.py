@@ -25,6 +25,8 @@ DEPARTMENT_IN_TITLE = re.compile(
     r"^(?:\d{4}\s*年度?)?\s*(?P<dept>[\u4e00-\u9fff（）()]{3,40}?)\s*(?:\d{4}\s*年度?)?\s*(?:部门|单位)?(?:预算|决算)")
 DEPARTMENT_LINE = re.compile(
     r"(?:部门|单位名称|预算单位|编制单位)\s*[:：]\s*(?:[（(]盖章[）)])?\s*([\u4e00-\u9fff]{3,40})")
+ORGANISATION = re.compile(
+    r"^[\u4e00-\u9fff（）()]{2,30}(局|厅|办公室|办公厅|委员会|委|院|处|部|中心|所|队|会|署|站|馆|室|办)$")
 REGION = re.compile(
     r"^(?:中共)?((?:[\u4e00-\u9fff]{2,3}省)?(?:[\u4e00-\u9fff]{2,3}?市)?(?:[\u4e00-\u9fff]{2,3}?[区县])?)")
 
@@ -109,6 +111,10 @@ def _detect_department(document: Document, meta: DocumentMeta, title: Paragraph 
         if match and not YEAR.search(match.group("dept")):
             meta.department, meta.evidence["department"] = match.group("dept"), _evidence(title)
             return
+    above = _line_above(document, title)
+    if above is not None:
+        meta.department, meta.evidence["department"] = above.text.replace(" ", ""), _evidence(above)
+        return
     named = _department_lines(document)
     if len({name for name, _ in named}) == 1:
         meta.department, meta.evidence["department"] = named[0]
@@ -117,10 +123,21 @@ def _detect_department(document: Document, meta: DocumentMeta, title: Paragraph 
         meta.evidence["department"] = Evidence(text=f"多个单位：{names}", page=named[0][1].page)
 
 
+def _line_above(document: Document, title: Paragraph | None) -> Paragraph | None:
+    """A title split over two lines: "上海市普陀区财政局" / "2024年度部门决算"."""
+    if title is None:
+        return None
+    index = document.paragraphs.index(title)
+    above = document.paragraphs[index - 1] if index else None
+    if above is not None and ORGANISATION.match(above.text.replace(" ", "")):
+        return above
+    return None
+
+
 def _department_lines(document: Document) -> list[tuple[str, Evidence]]:
     """Every "部门：X" / "单位名称：X" in the text and in the first rows of tables."""
     found = [(m.group(1), _evidence(p)) for p in document.paragraphs
-             for m in [DEPARTMENT_LINE.search(p.text)] if m]
+             for m in [DEPARTMENT_LINE.search(p.text.replace(" ", ""))] if m]
     found += [(m.group(1), Evidence(text=c.text, page=c.page)) for t in document.tables
               for row in t.rows[:3] for c in row for m in [DEPARTMENT_LINE.search(c.text)] if m]
     return found
