@@ -8,7 +8,10 @@ character size is what separates two table cells or two columns of text.
 
 from __future__ import annotations
 
+from ast import literal_eval
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import pairwise
 from statistics import median
 
 from budgetlens.document import BBox
@@ -52,9 +55,21 @@ class TextLine:
         return median(w.size for w in self.words)
 
 
+BOLD_MARKERS = ("bold", "heavy", "black", "heiti", "simhei", "黑体", ",b")
+
+
+@lru_cache(maxsize=1024)
 def is_bold(fontname: str) -> bool:
-    name = fontname.lower()
-    return "bold" in name or "heiti" in name or "simhei" in name or ",b" in name
+    """Bold by font name. WPS writes Chinese names as GBK bytes, which pdfminer hands
+    over as their repr ("b'ABCDEE+\\xba\\xda\\xcc\\xe5'" = 黑体): decode those first."""
+    name = fontname
+    if name.startswith(("b'", 'b"')):
+        try:
+            name = literal_eval(name).decode("gb18030", errors="replace")
+        except (ValueError, SyntaxError):
+            name = fontname  # not a bytes repr after all: match the raw name
+    name = name.lower()
+    return any(marker in name for marker in BOLD_MARKERS)
 
 
 def _same_row(a: Char | Word, top: float, bottom: float, tolerance: float) -> bool:
@@ -82,19 +97,34 @@ def cluster_rows(items: list, tolerance: float = 0.5) -> list[list]:
     return rows
 
 
-def chars_to_words(chars: list[Char], word_gap: float = 0.6) -> list[Word]:
-    """Join horizontal characters into words, splitting where the gap is wide."""
+def chars_to_words(
+    chars: list[Char], word_gap: float = 0.6, *, tolerance: float = 0.5, word_margin: float = 0.1
+) -> list[Word]:
+    """Join horizontal characters into words, splitting where the gap is wide.
+
+    `tolerance` is the vertical overlap (share of the smaller height) that puts two
+    characters on one row, and `word_margin` the gap (× char size) that separates two
+    Latin/digit words ("Page 1", two narrow number columns): pdfminer's
+    `LAParams.line_overlap` and `word_margin`, same meanings. pdf_chars drops space
+    glyphs, so a gap is all that is left of a space.
+    """
     words: list[Word] = []
-    for row in cluster_rows([c for c in chars if c.upright]):
-        current: list[Char] = []
-        for char in row:
-            if current and char.x0 - current[-1].x1 > word_gap * max(char.size, current[-1].size):
+    for row in cluster_rows([c for c in chars if c.upright], tolerance):
+        current = [row[0]]
+        for prev, char in pairwise(row):
+            gap, size = char.x0 - prev.x1, max(char.size, prev.size)
+            if gap > word_gap * size or (
+                gap > word_margin * size and _latin(prev.text[-1]) and _latin(char.text[0])
+            ):
                 words.append(_make_word(current))
                 current = []
             current.append(char)
-        if current:
-            words.append(_make_word(current))
+        words.append(_make_word(current))
     return words
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
 
 
 def _make_word(chars: list[Char]) -> Word:
@@ -109,9 +139,9 @@ def _make_word(chars: list[Char]) -> Word:
     )
 
 
-def words_to_lines(words: list[Word]) -> list[TextLine]:
+def words_to_lines(words: list[Word], *, tolerance: float = 0.5) -> list[TextLine]:
     """Group words into text lines, top to bottom, left to right."""
-    return [TextLine(row) for row in cluster_rows(words)]
+    return [TextLine(row) for row in cluster_rows(words, tolerance)]
 
 
 def join_words(words: list[Word]) -> str:
