@@ -1,0 +1,83 @@
+"""What the NLP stage finds in narrative text: amounts, and numbers that are not amounts.
+
+Both are frozen pydantic models (the same base as `budgetlens.document`), so they go
+into the output record and the JSON Schema as they are, and round-trip through a saved
+spaCy `Doc` (see `extensions.py`). Offsets: `start_char`/`end_char` index `doc.text`;
+`start`/`end` are the token span `doc[start:end]` (None when found in a plain string).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import Enum
+from typing import Literal
+
+from pydantic import ConfigDict
+
+from budgetlens.document import Model
+
+Comparator = Literal["≥", "≤", ">", "<", "="]
+
+
+class AmountKind(str, Enum):
+    MONEY = "money"  # 元 / 万元 / 亿元 (and a bare 万 after a fee: "6.64万")
+    PERCENT = "percent"  # %, 百分之…, 个百分点
+    COUNT = "count"  # 个 人 次 家 平方米 … (any measure word)
+    RATIO = "ratio"  # ‰, 千分之…, 倍
+    RANGE = "range"  # "8-10家", "97%-100%": see `range_of`
+    NUMBER = "number"  # no unit but a comparator: "≥90", "投入产出比 ≥1"
+
+
+class MarkKind(str, Enum):
+    """Numbers that look like amounts but are not: the classic false positives."""
+
+    YEAR = "year"  # 2024年, 2024年度, 2021-2023年, 二〇二四年
+    DATE = "date"  # 12月31日, 1-7月, 2023-12-31
+    CODE = "code"  # 2010301, 430050, project codes: a bare integer of 5+ digits
+    PHONE = "phone"  # 027-84870307, 13912345678, 8 digits after 联系电话
+    DOC_NUMBER = "doc_number"  # 财预〔2016〕143号
+    SECTION_NUMBER = "section_number"  # 一、 1. （一） (1) ①
+    ROW_NUMBER = "row_number"  # 27行, 1栏
+    ORDINAL = "ordinal"  # 第一部分, 第3行
+    NUMBER = "number"  # a bare number without unit or comparator
+
+
+class _Frozen(Model):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Amount(_Frozen):
+    """A quantity stated in the text. The sign is as printed: "减少 8.45 万元" is +8.45."""
+
+    kind: AmountKind
+    text: str  # the whole expression, comparator and approximation words included
+    start_char: int
+    end_char: int
+    start: int | None = None  # token span in the Doc
+    end: int | None = None
+    number_text: str  # the figure as printed: "4,407.79", "九十五", "１２３．４５"
+    value: Decimal  # exact, in `unit` (low end for a range)
+    value_high: Decimal | None = None  # high end of a range
+    range_of: AmountKind | None = None  # kind of both ends when kind is RANGE
+    unit: str | None = None  # as printed, normalised: "万元", "%", "人次", "万平方米"
+    base_unit: str | None = None  # without the magnitude: "元", "平方米"
+    scale: Decimal = Decimal(1)  # the magnitude: 万 → 10000
+    per: str | None = None  # "人" in "1000元/人", "年" in "≥2次/年"
+    yuan: Decimal | None = None  # money only: value × scale, in 元 (low end for a range)
+    decimals: int = 0  # decimals shown: the precision for rounding checks
+    comparator: Comparator | None = None  # ≥ ≤ > < =, also from 以上/不低于/至少/…
+    approx: bool = False  # 约, 近, 多, 余, 左右 …
+    pattern: str  # which named pattern found it (provenance)
+
+
+class NumberMark(_Frozen):
+    """A number that is not an amount (year, code, section number …), kept so it is not lost."""
+
+    kind: MarkKind
+    text: str
+    start_char: int
+    end_char: int
+    start: int | None = None
+    end: int | None = None
+    value: int | None = None  # the year, section, row or ordinal number where there is one
+    pattern: str

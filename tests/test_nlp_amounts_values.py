@@ -1,0 +1,220 @@
+"""budget_amounts: what each amount in a real sentence is worth.
+
+Sentences are short excerpts of the seeds (/work/shared/seeds) and corpus PDFs; the
+source is named per row. "variant" rows rewrite a real sentence into a form the corpus
+prints elsewhere or the brief names (full-width digits, a space as thousands separator).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from spacy.language import Language
+
+import budgetlens.nlp
+from budgetlens.nlp import Amount, AmountKind
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return budgetlens.nlp.load()
+
+
+def amount_by_text(nlp: Language, sentence: str, text: str) -> Amount:
+    found = [a for a in nlp(sentence)._.amounts if a.text == text]
+    assert len(found) == 1, f"{text!r} in {[a.text for a in nlp(sentence)._.amounts]}"
+    return found[0]
+
+
+S_000_119 = (
+    "2024 年收支总预算 4407.79 万元，比 2023 年预算增加 66.78 万元，增长 1.51%，"
+    "变动的主要原因是增加了走访慰问专项经费和 2023 年援疆经费尾款。"
+)
+S_003_336 = "2023 年度收、支总计 5,102.22 万元。与 2022 年度相比，收、支总计各减少 91.8 万元，下降 1.83%。"
+S_003_354 = "与 2022 年度相比，支出合计增减少 91.78 万元，下降 1.83 %，主要原因是人员减少、支出压降。"
+S_004_14 = "5、全年学习培训费为6.64万。2023年拟组织四次区政务服务大厅和12条街道政务服务中心全体工作人员的服务礼仪培训。"
+S_002_162 = "对长江、汉江沿线堤防护坡及约 99 万平方米草皮每日开展修剪、平整、除杂等工作"
+S_002_165 = "对长汉江沿线两林近 5 万余株树木进行绿化养护，按树木品目和养护标准进行测算"
+
+# (source, sentence, amount text, expected field values)
+CASES = [
+    (
+        "seed 000:119",
+        S_000_119,
+        "4407.79 万元",
+        {
+            "kind": AmountKind.MONEY,
+            "value": Decimal("4407.79"),
+            "unit": "万元",
+            "yuan": Decimal("44077900"),
+            "decimals": 2,
+        },
+    ),
+    ("seed 000:119", S_000_119, "66.78 万元", {"kind": AmountKind.MONEY, "value": Decimal("66.78")}),
+    ("seed 000:119", S_000_119, "1.51%", {"kind": AmountKind.PERCENT, "value": Decimal("1.51"), "unit": "%"}),
+    (
+        "seed 003:336 thousands separator",
+        S_003_336,
+        "5,102.22 万元",
+        {"value": Decimal("5102.22"), "number_text": "5,102.22", "yuan": Decimal("51022200")},
+    ),
+    ("seed 003:336 decrease", S_003_336, "91.8 万元", {"value": Decimal("91.8"), "decimals": 1}),
+    ("seed 003:354 spaced percent", S_003_354, "1.83 %", {"kind": AmountKind.PERCENT, "value": Decimal("1.83")}),
+    (
+        "variant of seed 000:235, full-width",
+        "公务接待费０．９８万元，比上年预算持平。",
+        "０．９８万元",
+        {"kind": AmountKind.MONEY, "value": Decimal("0.98"), "yuan": Decimal("9800"), "decimals": 2},
+    ),
+    ("brief, full-width", "收入１２３．４５万元。", "１２３．４５万元", {"value": Decimal("123.45")}),
+    (
+        "variant of seed 001:902, space separator",
+        "支出决算为 1 102.31 万元，完成年初预算的 102.69%。",
+        "1 102.31 万元",
+        {"value": Decimal("1102.31")},
+    ),
+    (
+        "seed 004:14 magnitude only",
+        S_004_14,
+        "6.64万",
+        {"kind": AmountKind.MONEY, "unit": "万", "base_unit": "元", "yuan": Decimal("66400")},
+    ),
+    ("seed 004:14 Chinese numeral", S_004_14, "四次", {"kind": AmountKind.COUNT, "value": Decimal(4), "unit": "次"}),
+    ("seed 004:14", S_004_14, "12条", {"kind": AmountKind.COUNT, "value": Decimal(12)}),
+    (
+        "seed 002 indicator",
+        "文电办理错漏率\t≤千分之四\t计划指标",
+        "≤千分之四",
+        {"kind": AmountKind.RATIO, "value": Decimal(4), "unit": "‰", "comparator": "≤"},
+    ),
+    (
+        "brief, Chinese fraction",
+        "服务对象满意度不低于百分之九十五",
+        "不低于百分之九十五",
+        {"kind": AmountKind.PERCENT, "value": Decimal(95), "comparator": "≥"},
+    ),
+    ("seed 002 每月两次", "巡查时间\t每月两次", "两次", {"value": Decimal(2), "unit": "次"}),
+    ("seed 001 三个提升", "着力提升“两不愁三保障”水平，实现“三个提升”", "三个", {"value": Decimal(3), "unit": "个"}),
+    (
+        "seed 002 range",
+        "数量指标\t慰问单位数量\t8-10家\t20\t计划数据",
+        "8-10家",
+        {"kind": AmountKind.RANGE, "range_of": AmountKind.COUNT, "value": Decimal(8), "value_high": Decimal(10)},
+    ),
+    (
+        "seed 002 range of percents",
+        "经济成本指标\t预算执行率\t97%-100%\t计划数据",
+        "97%-100%",
+        {"kind": AmountKind.RANGE, "range_of": AmountKind.PERCENT, "value": Decimal(97), "value_high": Decimal(100)},
+    ),
+    (
+        "js_cppcc 2019 PDF range",
+        "由省政协领导带队，组织 2-3 次委员集中视察，深入基层",
+        "2-3 次",
+        {"kind": AmountKind.RANGE, "unit": "次", "value_high": Decimal(3)},
+    ),
+    ("seed 002 ≥", "促进家庭和谐幸福\t群众满意度≥85%\t计划数据", "≥85%", {"comparator": "≥", "value": Decimal(85)}),
+    ("seed 002 ≤", "政府工作报告容错率\t≤4%\t计划数据", "≤4%", {"comparator": "≤", "kind": AmountKind.PERCENT}),
+    ("seed 002 以上", "帮扶对象满意度达到95%以上。", "95%以上", {"comparator": "≥", "value": Decimal(95)}),
+    (
+        "seed 003:455 （含）以上",
+        "单价 100 万元（含）以上设备（不含车辆）0 台（套）。",
+        "100 万元（含）以上",
+        {"comparator": "≥", "yuan": Decimal(1000000)},
+    ),
+    (
+        "seed 003:455 count",
+        "单价 100 万元（含）以上设备（不含车辆）0 台（套）。",
+        "0 台（套）",
+        {"kind": AmountKind.COUNT, "value": Decimal(0), "unit": "台（套）"},
+    ),
+    ("sh PDF 20万以下", "便携式计算机（20万以下）", "20万以下", {"comparator": "≤", "yuan": Decimal(200000)}),
+    ("sh PDF 不低于", "提供不低于50人次的个体心理咨询辅导", "不低于50人次", {"comparator": "≥", "unit": "人次"}),
+    (
+        "sh PDF unit in brackets",
+        "年度指标值\t≥13459.00(平方米)",
+        "≥13459.00(平方米)",
+        {"kind": AmountKind.COUNT, "unit": "平方米", "comparator": "≥", "decimals": 2},
+    ),
+    ("seed 002 门前三包评分", "门前三包评分\t≥90\t完成", "≥90", {"kind": AmountKind.NUMBER, "unit": None}),
+    (
+        "seed 002 per unit",
+        "安全生产培训次数\t≥2次/年\t计划数据",
+        "≥2次/年",
+        {"per": "年", "unit": "次", "comparator": "≥"},
+    ),
+    (
+        "seed 002 per unit money",
+        "一次性吸纳就业补贴\t1000 元/人×30 人 =3.0 万元",
+        "1000 元/人",
+        {"kind": AmountKind.MONEY, "per": "人", "yuan": Decimal(1000)},
+    ),
+    ("seed 002 = in a formula", "一次性吸纳就业补贴\t1000 元/人×30 人 =3.0 万元", "=3.0 万元", {"comparator": "="}),
+    (
+        "seed 002:162 约",
+        S_002_162,
+        "约 99 万平方米",
+        {"approx": True, "value": Decimal(99), "unit": "万平方米", "base_unit": "平方米", "scale": Decimal(10000)},
+    ),
+    ("seed 002:165 近…余", S_002_165, "近 5 万余株", {"approx": True, "unit": "万株"}),
+    ("js_cppcc PDF 左右", "安排宁外委员开展异地视察 6 次左右。", "6 次左右", {"approx": True, "value": Decimal(6)}),
+    ("brief 多亿元", "全年支出12多亿元。", "12多亿元", {"approx": True, "unit": "亿元", "yuan": Decimal(1200000000)}),
+    ("PDF 个百分点", "占比提高 2.5 个百分点。", "2.5 个百分点", {"kind": AmountKind.PERCENT, "unit": "个百分点"}),
+]
+
+
+@pytest.mark.parametrize(("source", "sentence", "text", "expected"), CASES, ids=[c[0] + " " + c[2] for c in CASES])
+def test_nlp_amounts_value(nlp: Language, source: str, sentence: str, text: str, expected: dict) -> None:
+    amount = amount_by_text(nlp, sentence, text)
+    assert {field: getattr(amount, field) for field in expected} == expected
+
+
+@pytest.mark.parametrize(("source", "sentence", "text", "expected"), CASES, ids=[c[0] + " " + c[2] for c in CASES])
+def test_nlp_amounts_one_token_each(nlp: Language, source: str, sentence: str, text: str, expected: dict) -> None:
+    doc = nlp(sentence)
+    amount = next(a for a in doc._.amounts if a.text == text)
+    assert amount.end - amount.start == 1
+    assert doc[amount.start].text == text == doc.text[amount.start_char : amount.end_char]
+
+
+S_000_131 = (
+    "2024 年财政拨款收支总预算 4407.79 万元。收入包括：一般公共预算拨款本年收入 4407.79 万元。支出包括："
+    "一般公共服务支出 889.52 万元；社会保障和就业支出 150.3 万元；卫生健康支出 79.2 万元；"
+    "农林水支出 3149.8 万元；住房保障支出 138.97 万元。"
+)
+
+
+def test_nlp_amounts_many_in_one_sentence(nlp: Language) -> None:
+    """seed 000:131: seven amounts, in text order, all money, and one year that is not an amount."""
+    doc = nlp(S_000_131)
+    assert [a.value for a in doc._.amounts] == [
+        Decimal(v) for v in ("4407.79", "4407.79", "889.52", "150.3", "79.2", "3149.8", "138.97")
+    ]
+    assert {a.kind for a in doc._.amounts} == {AmountKind.MONEY}
+    assert [m.text for m in doc._.number_marks] == ["2024 年"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("2024 年机关运行经费 95.24 万元，较 2023 年预算减少 24.65 万元，下降 25.88%。", "24.65 万元"),  # seed 000:197
+        ("2024 年机关运行经费 95.24 万元，较 2023 年预算减少 24.65 万元，下降 25.88%。", "25.88%"),
+        ("公务接待费支出决算为 0.42 万元，比全年预算减少 0.9 万元。", "0.9 万元"),  # seed 003:441
+        ("支出合计增减少 91.78 万元，下降 1.83 %", "91.78 万元"),  # seed 003:354
+    ],
+)
+def test_nlp_amounts_decrease_words_keep_sign(nlp: Language, sentence: str, text: str) -> None:
+    """The sign of a change belongs to the claim, not the amount: 减少/下降 leave values positive."""
+    assert amount_by_text(nlp, sentence, text).value > 0
+
+
+def test_nlp_amounts_printed_minus_is_kept(nlp: Language) -> None:
+    assert amount_by_text(nlp, "与上年相比增长-5.2%。", "-5.2%").value == Decimal("-5.2")
+
+
+def test_nlp_amounts_sentence_context(nlp: Language) -> None:
+    """Each sentence knows its amounts (span._.amounts), for the claims component."""
+    doc = nlp(S_003_336)
+    per_sentence = [[a.text for a in sent._.amounts] for sent in doc.sents]
+    assert per_sentence == [["5,102.22 万元"], ["91.8 万元", "1.83%"]]
