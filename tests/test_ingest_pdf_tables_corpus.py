@@ -98,10 +98,6 @@ def test_pages_without_tables(name: str, page: int) -> None:
     assert _tables(name, page) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Word fills every cell with white tiles; pdf_chars keeps invisible (white, fill-only) shapes as rules",
-)
 def test_word_table_behind_white_cell_tiles() -> None:
     tables = _tables(PROCURATORATE, 13)
     cells = _cells(tables[0])

@@ -111,8 +111,8 @@ def read_pdf(data: bytes, settings: PdfSettings | None = None) -> RawDocument:
     warnings.extend(unmapped_warnings(pages))
     tables = load_table_reader(warnings)
     raw_pages = [page_to_raw(page, settings, tables.find) for page in pages]
-    tables.join(raw_pages)  # before header removal: a title between two tables keeps them apart
-    drop_running_lines(raw_pages, settings)
+    drop_running_lines(raw_pages, settings)  # first: a running header must not keep two table parts apart
+    tables.join(raw_pages)
     return RawDocument(
         format=SourceFormat.PDF,
         pages=raw_pages,

@@ -83,10 +83,9 @@ def producer_of(document: PDFDocument) -> str | None:
     for info in document.info or []:
         for key in ("Producer", "Creator"):
             raw = info.get(key)
-            if isinstance(raw, bytes):
-                return decode_text(raw).strip("\x00 ") or None
-            if isinstance(raw, str):
-                return raw
+            text = decode_text(raw) if isinstance(raw, bytes) else raw if isinstance(raw, str) else ""
+            if text.strip("\x00 "):
+                return text.strip("\x00 ")
     return None
 
 
@@ -141,8 +140,23 @@ def _collect(container: LTPage | LTFigure, page: PageChars, height: float) -> No
             page.n_images += 1
         elif isinstance(obj, LTFigure):
             _collect(obj, page, height)
-        elif isinstance(obj, LTLine | LTRect | LTCurve):
+        elif isinstance(obj, LTLine | LTRect | LTCurve) and not is_invisible(obj):
             page.edges.extend(_edges_of(obj, height))
+
+
+WHITE = ((1.0,), (1.0, 1.0, 1.0), (0.0, 0.0, 0.0, 0.0), 1.0, 1)
+
+
+def is_invisible(obj: LTLine | LTRect | LTCurve) -> bool:
+    """A white filled shape with no stroke: Word paints every cell with one. Not a ruling."""
+    if obj.stroke or not obj.fill:
+        return False
+    colour = obj.non_stroking_color
+    if isinstance(colour, list):
+        colour = tuple(colour)
+    if isinstance(colour, tuple):
+        colour = tuple(float(c) for c in colour)
+    return colour in WHITE
 
 
 def _edges_of(obj: LTLine | LTRect | LTCurve, height: float) -> list[Edge]:
