@@ -8,7 +8,9 @@ every object keeps its page/line/offsets.
 
 from __future__ import annotations
 
-from budgetlens.document import Checkbox, Document, Line, PageInfo, Paragraph, Section, Sentence, Table
+import re
+
+from budgetlens.document import Checkbox, Document, Line, PageInfo, Paragraph, Section, Sentence, Span, Table
 from budgetlens.ingest.base import RawDocument, RawLine, RawTable
 from budgetlens.structure.meta import detect_meta
 from budgetlens.structure.paragraphs import Block, ParagraphDraft, join_texts, separator, to_blocks
@@ -16,8 +18,10 @@ from budgetlens.structure.sections import build_sections, section_at
 from budgetlens.structure.sentences import Locator, sentence_bounds
 from budgetlens.structure.tables import FORMULA, Caption, finish_table, read_caption_line
 
-CAPTION_LOOKBACK = 4  # paragraphs above a table that may be its title/code/unit lines
+CAPTION_LOOKBACK = 8  # paragraphs above a table that may be its title/code/unit lines
 SENTENCE_KINDS = ("text", "list_item", "note")
+DEBRIS_CHARS = 4  # paragraphs this short between a caption and its grid are header debris
+NUMBERED_NOTE = re.compile(r"^\d{1,2}\s*[.、．](?!\d)")
 
 
 def build_document(raw: RawDocument) -> Document:
@@ -51,15 +55,22 @@ def attach_captions(blocks: list[Block]) -> tuple[dict[int, Caption], dict[int, 
 
 
 def _caption_above(blocks: list[Block], index: int) -> Caption:
+    """Title/code/unit lines above a table; header debris ("收入 支出", "栏 次 1 2") may stand between."""
     caption = Caption()
-    for block in reversed(blocks[max(0, index - CAPTION_LOOKBACK):index]):
-        if isinstance(block, RawTable) or len(block.lines) != 1:
+    seen = 0
+    for block in reversed(blocks[max(0, index - 8 * CAPTION_LOOKBACK):index]):
+        if isinstance(block, RawTable) or (block.kind == "heading" and caption.title):
             break
-        if not read_caption_line(block.lines[0].text, caption):
-            if caption.title is None and caption.unit is None and caption.code is None:
-                continue  # a stray line (e.g. "收入 支出") between caption and grid
+        if len(join_all(block)) <= DEBRIS_CHARS:  # stacked header characters ("上","级","补"…)
+            continue
+        seen += 1
+        if seen > CAPTION_LOOKBACK:
             break
-        block.kind = "caption"
+        hits = [read_caption_line(line.text, caption) for line in reversed(block.lines)]
+        if all(hits):
+            block.kind = "caption"
+        elif any(hits) or caption.title is not None:
+            break
     return caption
 
 
@@ -69,7 +80,7 @@ def _notes_below(blocks: list[Block], index: int) -> list[str]:
         if isinstance(block, RawTable) or block.kind == "heading":
             break
         text = join_all(block)
-        if block.kind == "note" or (notes and (FORMULA.search(text) or text[:2].rstrip(".、").isdigit())):
+        if block.kind == "note" or (notes and (FORMULA.search(text) or NUMBERED_NOTE.match(text))):
             block.kind = "note"
             notes.append(text)
         else:
@@ -139,6 +150,9 @@ def _finish_tables(blocks, captions, footnotes, paragraphs, drafts, sections) ->
             table.section_id = section_at(sections, last_paragraph.span.start)
             if last_paragraph.kind == "caption":
                 table.span = last_paragraph.span
+        if block.first_line:  # text sources: where the grid itself starts in the file
+            at = last_paragraph.span.end if last_paragraph else 0
+            table.span = Span(start=at, end=at, page=block.page, line=block.first_line)
         tables.append(table)
     return tables
 

@@ -20,6 +20,8 @@ KIND_RULES: tuple[tuple[re.Pattern[str], DocumentKind], ...] = (
     (re.compile(r"决算"), DocumentKind.DEPT_FINAL),
     (re.compile(r"预算"), DocumentKind.DEPT_BUDGET),
 )
+TITLE_WORDS = re.compile(r"预算|决算|绩效")
+UNIT_TAIL = re.compile(r"(?<=[\u4e00-\u9fff])\s+单位\s*[:：].*$")
 NOT_KIND = re.compile(r"预算绩效|绩效预算|预算管理")
 DEPARTMENT_IN_TITLE = re.compile(
     r"^(?:\d{4}\s*年度?)?\s*(?P<dept>[\u4e00-\u9fff（）()]{3,40}?)\s*(?:\d{4}\s*年度?)?\s*(?:部门|单位)?(?:预算|决算)")
@@ -58,7 +60,7 @@ def _detect_region(meta: DocumentMeta, title: Paragraph | None) -> None:
 def find_title(paragraphs: list[Paragraph]) -> Paragraph | None:
     for paragraph in paragraphs[:TITLE_SCAN]:
         text = paragraph.text
-        if len(text) <= 60 and paragraph.kind != "caption" and _kind_of(text) is not None:
+        if len(text) <= 60 and paragraph.kind != "caption" and TITLE_WORDS.search(text):
             return paragraph
     return None
 
@@ -108,7 +110,7 @@ def _detect_year(document: Document, meta: DocumentMeta, title: Paragraph | None
 def _detect_department(document: Document, meta: DocumentMeta, title: Paragraph | None) -> None:
     if title is not None:
         match = DEPARTMENT_IN_TITLE.search(title.text.replace(" ", ""))
-        if match and not YEAR.search(match.group("dept")):
+        if match and not YEAR.search(match.group("dept")) and ORGANISATION.match(match.group("dept")):
             meta.department, meta.evidence["department"] = match.group("dept"), _evidence(title)
             return
     above = _line_above(document, title)
@@ -137,7 +139,7 @@ def _line_above(document: Document, title: Paragraph | None) -> Paragraph | None
 def _department_lines(document: Document) -> list[tuple[str, Evidence]]:
     """Every "部门：X" / "单位名称：X" in the text and in the first rows of tables."""
     found = [(m.group(1), _evidence(p)) for p in document.paragraphs
-             for m in [DEPARTMENT_LINE.search(p.text.replace(" ", ""))] if m]
+             for m in [DEPARTMENT_LINE.search(UNIT_TAIL.sub("", p.text).replace(" ", ""))] if m]
     found += [(m.group(1), Evidence(text=c.text, page=c.page)) for t in document.tables
               for row in t.rows[:3] for c in row for m in [DEPARTMENT_LINE.search(c.text)] if m]
     return found
