@@ -16,12 +16,14 @@ from budgetlens.ingest.encoding import decode_bytes
 from budgetlens.ingest.fragments import starts_bold, strip_fragments
 from budgetlens.ingest.text_tables import (
     SPACE_NOTE,
+    align_space_rows,
     continues_space_table,
     grid_to_table,
     is_pipe_row,
     is_space_row,
     is_tsv_row,
     split_pipe_row,
+    split_space_row,
 )
 
 MIN_SPACE_ROWS = 2  # a lone line of figures is a sentence fragment, not a table
@@ -92,7 +94,7 @@ def _pipe_rows(lines: list[str]) -> list[list[str] | None]:
 
 
 def _space_rows(lines: list[str]) -> list[list[str]]:
-    return [line.split() for line in lines if line.strip()]
+    return align_space_rows([split_space_row(line) for line in lines if line.strip()])
 
 
 def _starts_space_table(lines: list[str], start: int) -> bool:

@@ -60,11 +60,63 @@ def is_space_row(line: str) -> bool:
     return has_figure or bool(CODE.match(tokens[0]) and len(tokens) >= 2 and parse_number(tokens[-1]) is not None)
 
 
-def space_rows(lines: list[str]) -> list[list[str]]:
-    return [line.split() for line in lines]
+def token_type(token: str) -> str:
+    """code | int (row number) | num (a figure) | label: what kind of column a token belongs in."""
+    if CODE.match(token):
+        return "code"
+    if token.isdigit() and len(token) <= 2:
+        return "int"
+    return "num" if parse_number(token) is not None else "label"
 
 
-SPACE_NOTE = "空白单元格未印出，数值自左向右排列（blank cells not printed; values placed from the left）"
+def align_space_rows(rows: list[list[str]]) -> list[list[str]]:
+    """Put each token under the column of its kind, as printed rows skip blank cells.
+
+    The column kinds come from the fullest row; a shorter row's tokens are matched to
+    those columns left to right, skipping columns of another kind (which stay blank).
+    A row that does not fit the template is kept as printed, from the left.
+    """
+    with_figures = [row for row in rows if any(token_type(t) == "num" for t in row)] or rows
+    template = [token_type(t) for t in max(with_figures, key=len)]
+    return [_align(row, template) for row in rows]
+
+
+def split_space_row(line: str) -> list[str]:
+    """Tokens of a space-separated row; letter-spaced words ("栏 次", "项 目") joined back."""
+    tokens: list[str] = []
+    for token in line.split():
+        if tokens and _single_cjk(token) and _single_cjk(tokens[-1][-1]) and len(tokens[-1]) <= 3 \
+                and not any(ch.isdigit() for ch in tokens[-1]):
+            tokens[-1] += token
+        else:
+            tokens.append(token)
+    return tokens
+
+
+def _single_cjk(token: str) -> bool:
+    return len(token) == 1 and "\u4e00" <= token <= "\u9fff"
+
+
+def _align(row: list[str], template: list[str]) -> list[str]:
+    placed = [""] * len(template)
+    col = 0
+    for token in row:
+        kind = token_type(token)
+        while col < len(template) and not _fits(kind, template[col]):
+            col += 1
+        if col == len(template):
+            return row
+        placed[col] = token
+        col += 1
+    return placed
+
+
+def _fits(kind: str, column: str) -> bool:
+    """A code may stand in a label column and vice versa; a small integer may be a figure."""
+    return kind == column or {kind, column} <= {"code", "label"} or (kind, column) == ("int", "num")
+
+
+SPACE_NOTE = "空白单元格未印出，按列类型排列（blank cells not printed; values placed by column kind）"
 
 
 def continues_space_table(line: str) -> bool:
