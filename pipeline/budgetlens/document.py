@@ -15,11 +15,19 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import Enum
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema
 
 BBox = tuple[float, float, float, float]
+
+# An exact decimal, written to JSON as a string ("1234.56") so no float rounding creeps in.
+# The schema is spelled out here so it does not change with the pydantic version.
+ExactDecimal = Annotated[
+    Decimal,
+    PlainSerializer(str, return_type=str, when_used="json"),
+    WithJsonSchema({"type": "string", "pattern": r"^-?\d+(\.\d+)?$", "description": "exact decimal"}),
+]
 
 
 class Model(BaseModel):
@@ -71,7 +79,7 @@ class Paragraph(Model):
     """Lines re-joined across hard breaks into one logical paragraph."""
 
     id: str
-    kind: Literal["text", "heading", "list_item", "caption", "note"] = "text"
+    kind: Literal["text", "heading", "list_item", "caption", "note", "toc"] = "text"
     text: str
     span: Span
     section_id: str | None = None
@@ -108,7 +116,7 @@ class Cell(Model):
     row: int
     col: int
     text: str  # as printed, whitespace normalised
-    value: Decimal | None = None  # numeric value in the table's unit, exact
+    value: ExactDecimal | None = None  # numeric value in the table's unit, exact
     blank: bool = False  # nothing printed: absent, which is not zero
     row_span: int = 1
     col_span: int = 1

@@ -108,8 +108,7 @@ def lay_out_text(drafts: list[ParagraphDraft]) -> tuple[str, list[Line], list[Pa
             text += separator(text[start:], piece)
             lines.append(_line(raw, piece, len(text), len(lines)))
             text += piece
-        kind = draft.kind if draft.kind != "toc" else "caption"
-        paragraphs.append(Paragraph(id=f"p{number}", kind=kind, text=text[start:],
+        paragraphs.append(Paragraph(id=f"p{number}", kind=draft.kind, text=text[start:],
                                     span={"start": start, "end": len(text)}))
     return text, lines, paragraphs
 

@@ -12,6 +12,7 @@ from collections import Counter
 
 from budgetlens.document import Document, DocumentKind, DocumentMeta, Evidence, Paragraph
 
+TITLE_AT_TOP = 2  # the first paragraphs of a form may double as its table caption
 TITLE_SCAN = 12  # paragraphs from the top in which the title is looked for
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 KIND_RULES: tuple[tuple[re.Pattern[str], DocumentKind], ...] = (
@@ -58,9 +59,10 @@ def _detect_region(meta: DocumentMeta, title: Paragraph | None) -> None:
 
 
 def find_title(paragraphs: list[Paragraph]) -> Paragraph | None:
-    for paragraph in paragraphs[:TITLE_SCAN]:
+    for index, paragraph in enumerate(paragraphs[:TITLE_SCAN]):
         text = paragraph.text
-        if len(text) <= 60 and paragraph.kind != "caption" and TITLE_WORDS.search(text):
+        at_top = index < TITLE_AT_TOP  # a form's own title also reads as the caption of its grid
+        if len(text) <= 60 and (paragraph.kind != "caption" or at_top) and TITLE_WORDS.search(text):
             return paragraph
     return None
 
@@ -125,6 +127,12 @@ def _detect_department(document: Document, meta: DocumentMeta, title: Paragraph 
         meta.evidence["department"] = Evidence(text=f"多个单位：{names}", page=named[0][1].page)
 
 
+def _without_unit_label(match: re.Match[str]) -> str:
+    """"部门：某局单位：元" printed without a space: the name stops before 单位."""
+    name, after = match.group(1), match.string[match.end(1):match.end(1) + 1]
+    return name[:-2] if name.endswith("单位") and after in ":：" and len(name) > 4 else name
+
+
 def _line_above(document: Document, title: Paragraph | None) -> Paragraph | None:
     """A title split over two lines: "上海市普陀区财政局" / "2024年度部门决算"."""
     if title is None:
@@ -138,7 +146,7 @@ def _line_above(document: Document, title: Paragraph | None) -> Paragraph | None
 
 def _department_lines(document: Document) -> list[tuple[str, Evidence]]:
     """Every "部门：X" / "单位名称：X" in the text and in the first rows of tables."""
-    found = [(m.group(1), _evidence(p)) for p in document.paragraphs
+    found = [(_without_unit_label(m), _evidence(p)) for p in document.paragraphs
              for m in [DEPARTMENT_LINE.search(UNIT_TAIL.sub("", p.text).replace(" ", ""))] if m]
     found += [(m.group(1), Evidence(text=c.text, page=c.page)) for t in document.tables
               for row in t.rows[:3] for c in row for m in [DEPARTMENT_LINE.search(c.text)] if m]

@@ -131,6 +131,7 @@ def to_blocks(raw: RawDocument) -> list[Block]:
     for item in items:
         if isinstance(item, RawTable):
             blocks.append(item)
+            in_toc = False  # a contents list printed as a grid ends at the grid
             continue
         text = item.text.strip()
         if not text:
