@@ -25,6 +25,7 @@ FUNCTION_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 TOTAL_LABELS = ("合计", "总计", "本年收入合计", "本年支出合计")
 FORMULA = re.compile(r"\d+\s*[行栏].*=|=.*[行栏]")
 MAX_CAPTION_CHARS = 60
+SECTION_NUMBER = re.compile(r"^第[一二三四五六七八九十\d]+部分")  # "第五部分 预算公开报表" heads a part, not a table
 
 
 @dataclass(slots=True)
@@ -38,22 +39,30 @@ class Caption:
 
 
 def read_caption_line(text: str, caption: Caption) -> bool:
-    """Take title/code/unit from one caption line into `caption`; True if the line was one."""
+    """Take title/code/unit from one caption line into `caption` (first found wins); True if it is one."""
     compact = normalize_width(re.sub(r"\s+", "", text))
-    if not compact or len(compact) > MAX_CAPTION_CHARS or compact[-1] in "。；":
+    if not compact or len(compact) > MAX_CAPTION_CHARS or compact[-1] in "。；" or SECTION_NUMBER.match(compact):
         return False
     found = False
-    unit = UNIT.search(compact)
-    if unit:
-        caption.unit, caption.unit_evidence, found = unit.group(1), text.strip(), True
-    code = CODE.search(compact)
-    if code and len(code.group(1)) <= 8 and not caption.code:
-        caption.code, found = code.group(1), True
+    if unit := UNIT.search(compact):
+        found = True
+        if caption.unit is None:
+            caption.unit, caption.unit_evidence = unit.group(1), text.strip()
+    if (code := CODE.search(compact)) and len(code.group(1)) <= 8:
+        found = True
+        caption.code = caption.code or code.group(1)
     rest = UNIT.sub("", CODE.sub("", compact)).strip("：:")
     rest = re.sub(r"^(部门|单位|编制单位|预算单位)[:：].*$", "", rest)
-    if rest and any(word in rest for word in TITLE_WORDS) and not caption.title:
-        caption.title, found = rest, True
+    if rest and any(word in rest for word in TITLE_WORDS):
+        found = True
+        caption.title = caption.title or rest
     return found or compact.startswith(("部门：", "部门:", "编制单位", "预算单位"))
+
+
+def merge_captions(inner: Caption, outer: Caption) -> Caption:
+    """Caption rows inside the grid are the table's own; lines above only fill what they lack."""
+    return Caption(title=inner.title or outer.title, code=inner.code or outer.code,
+                   unit=inner.unit or outer.unit, unit_evidence=inner.unit_evidence or outer.unit_evidence)
 
 
 def cells_to_grid(raw: RawTable) -> list[list[Cell]]:
@@ -146,8 +155,10 @@ def unit_from_header(grid: Sequence[Sequence[Cell]], header_rows: int) -> tuple[
     return None
 
 
-def finish_table(raw: RawTable, table_id: str, caption: Caption, footnotes: list[str]) -> Table:
-    grid = pull_footnote_rows(pull_caption_rows(cells_to_grid(raw), caption), footnotes)
+def finish_table(raw: RawTable, table_id: str, outer: Caption, footnotes: list[str]) -> Table:
+    inner = Caption()
+    grid = pull_footnote_rows(pull_caption_rows(cells_to_grid(raw), inner), footnotes)
+    caption = merge_captions(inner, outer)
     grid = renumber(grid)
     header_rows = count_header_rows(grid)
     set_values(grid, header_rows)
