@@ -74,7 +74,9 @@ def column_mapping(first: RawTable, second: RawTable) -> list[int] | None:
 def append_rows(first: RawTable, second: RawTable, mapping: list[int]) -> None:
     """Second's rows under first's, header repeat dropped, columns mapped onto first's."""
     moved = [_mapped(cell, mapping) for cell in second.cells]
-    skip = _repeated_header_rows(first.cells, moved, min(first.n_rows, second.n_rows - 1))
+    repeated = _repeated_header_rows(first.cells, moved, min(first.n_rows, second.n_rows - 1))
+    empty = _empty_leading_rows(moved, repeated, second.n_rows - 1)
+    skip = repeated + empty
     offset = first.n_rows - skip
     for cell in moved:
         if cell.row >= skip:
@@ -82,9 +84,19 @@ def append_rows(first: RawTable, second: RawTable, mapping: list[int]) -> None:
             first.cells.append(cell)
     first.n_rows += second.n_rows - skip
     first.notes.append(f"continued on page {second.page}")
-    if skip:
-        first.notes.append(f"dropped {skip} repeated header row(s) on page {second.page}")
+    if repeated:
+        first.notes.append(f"dropped {repeated} repeated header row(s) on page {second.page}")
+    if empty:
+        first.notes.append(f"dropped {empty} empty row(s) cut by the page break on page {second.page}")
     first.notes.extend(note for note in second.notes if note not in first.notes)
+
+
+def _empty_leading_rows(cells: list[RawCell], start: int, limit: int) -> int:
+    """Rows with no text right after the break: the strip of a row the page break cut in two."""
+    count = 0
+    while start + count < limit and not any(c.text.strip() for c in cells if c.row == start + count):
+        count += 1
+    return count
 
 
 def _mapped(cell: RawCell, mapping: list[int]) -> RawCell:
