@@ -29,8 +29,9 @@ from budgetlens.document import (
     Table,
 )
 from budgetlens.errors import BudgetLensError, ErrorType
+from budgetlens.extract.amounts import AmountRecord
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"  # 1.1.0: typed `amounts` with provenance
 
 
 class SourceInfo(Model):
@@ -65,8 +66,8 @@ class DocumentRecord(Model):
     sentences: list[Sentence] = Field(default_factory=list)
     tables: list[Table] = Field(default_factory=list)
     checkboxes: list[Checkbox] = Field(default_factory=list)
-    # Filled by the extraction and checks stages (issues 3-6); empty lists until those run.
-    amounts: list[dict[str, Any]] = Field(default_factory=list)
+    amounts: list[AmountRecord] = Field(default_factory=list)
+    # Filled by the extraction and checks stages still to come (issues 3-6); empty until those land.
     claims: list[dict[str, Any]] = Field(default_factory=list)
     reasons: list[dict[str, Any]] = Field(default_factory=list)
     findings: list[dict[str, Any]] = Field(default_factory=list)
@@ -81,9 +82,10 @@ def doc_id_of(source: SourceInfo) -> str:
     return source.sha256[:16]
 
 
-def ok_record(source: SourceInfo, document: Document, warnings: list[str],
+def ok_record(source: SourceInfo, document: Document, amounts: list[AmountRecord], warnings: list[str],
               timings: dict[str, float]) -> DocumentRecord:
     return DocumentRecord(
+        amounts=amounts,
         doc_id=doc_id_of(source), source=source, status="ok", warnings=warnings,
         meta=document.meta, pages=document.pages, text=document.text, sections=document.sections,
         paragraphs=document.paragraphs, sentences=document.sentences, tables=document.tables,
