@@ -35,9 +35,11 @@ def test_tables_seed000_total_table_caption_rows_leave_the_grid() -> None:
 
 def test_tables_seed002_form_title_from_markdown_heading() -> None:
     table = _table("002", "2024年重大政策项目绩效目标申报表")
-    assert (table.unit, table.n_cols) == ("万元", 4)
+    assert table.unit == "万元"
     assert _texts(table, 0)[:3] == ["项目名称", "就业补助资金其他支出", "项目编码"]
-    assert _texts(table, 6) == ["起始年度", "202401", "终止年度", "202412"]
+    assert _texts(table, 6)[:4] == ["起始年度", "202401", "终止年度", "202412"]
+    funds = next(row for row in table.rows if row[0].text == "项目资金来源")  # lines 59-60: a 5-field block
+    assert funds[4].text == "金额"
 
 
 def test_tables_seed003_footnote_formula_attached() -> None:

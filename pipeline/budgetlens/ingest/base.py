@@ -49,6 +49,8 @@ class RawTable:
     bbox: BBox | None = None
     first_line: int = 0  # line number of the table's first row (text sources) for provenance
     notes: list[str] = field(default_factory=list)
+    # text sources: the file line of each grid row (blank lines and skipped lines make gaps)
+    row_lines: list[int] = field(default_factory=list)
 
 
 RawItem = RawLine | RawTable

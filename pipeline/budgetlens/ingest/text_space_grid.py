@@ -1,0 +1,194 @@
+"""Rows of a space-separated table (pdfminer-style text) → a cell grid.
+
+pdfminer prints a table row as "label figure figure …" with single spaces and no
+mark for a blank cell, so where a figure stood is ambiguous. A row is read as
+*groups*: an optional code ("2010301"), a label ("行政运行") and the figures after
+it. A two-sided table ("一、…收入 1 2019.84 一、…支出 31 1102.31") has two groups
+per row; the basic-expenditure table has three. The widest row fixes the number of
+groups; the 栏次 row ("栏次 1 2 3 4 5 6 7") tells how many figure columns a group
+really has. Figures are placed from the left inside their group, which the table
+notes say. Shorter rows go to groups left to right, except that a code goes to the
+group whose codes share its class ("30299" joins the 302 column of a three-column
+table).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from budgetlens.numbers import is_blank_mark, parse_number
+
+CODE = re.compile(r"^\d{3,7}$")
+ROW_NUMBER = re.compile(r"^[1-9]\d?$")  # 行次: 1–99
+PERCENT = re.compile(r"^[-+]?\d+(?:\.\d+)?%$")
+FIGURE_BLANKS = frozenset({"-", "--", "—", "——", "－", "–"})
+COLUMN_NUMBER_LABEL = "栏次"
+MIN_COLUMN_NUMBERS = 3  # "合计 1 2 3 4 5 6": a 栏次 row printed without its word
+CODE_ROW_SHARE = 1 / 3  # rows starting with a code, above which the table has a code column
+SPACE_NOTE = "空白单元格未印出，数值在各组内自左向右排列（blank cells not printed; values placed from the left）"
+
+
+@dataclass(slots=True)
+class Group:
+    code: str | None = None
+    label: str | None = None
+    values: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class GroupSchema:
+    """One side of the table: which leading columns it has and how many figure columns."""
+
+    has_code: bool = False
+    has_label: bool = False
+    slots: int = 0
+    prefixes: set[str] = field(default_factory=set)  # classes (first 3 digits) of its codes
+
+    @property
+    def width(self) -> int:
+        return int(self.has_code) + int(self.has_label) + self.slots
+
+
+def is_figure(token: str) -> bool:
+    return parse_number(token) is not None or PERCENT.match(token) is not None or (
+        token in FIGURE_BLANKS and is_blank_mark(token))
+
+
+def row_to_groups(text: str, codes: bool) -> list[Group]:
+    """Split a printed row into groups; with `codes`, an integer right before a label is its code."""
+    tokens = text.split()
+    groups: list[Group] = []
+    for i, token in enumerate(tokens):
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if codes and CODE.match(token) and following and not is_figure(following):
+            groups.append(Group(code=token))
+        elif is_figure(token):
+            if not groups:
+                groups.append(Group())  # figures before any label: a side whose label is blank
+            groups[-1].values.append(token)
+        elif groups and not groups[-1].values and (groups[-1].label is not None or groups[-1].code):
+            current = groups[-1]  # a label printed letter-spaced ("收 入 总 计") or after its code
+            current.label = token if current.label is None else f"{current.label} {token}"
+        else:
+            groups.append(Group(label=token))
+    return groups
+
+
+def uses_codes(texts: list[str]) -> bool:
+    """Whether the table has a code column: enough rows start "code label …"."""
+    starts = 0
+    for text in texts:
+        tokens = text.split()
+        if len(tokens) >= 2 and CODE.match(tokens[0]) and not is_figure(tokens[1]):
+            starts += 1
+    return bool(texts) and starts >= CODE_ROW_SHARE * len(texts)
+
+
+def is_column_number_row(groups: list[Group], first: bool) -> bool:
+    """The 栏次 row: labelled 栏次, or (as the first row) figures 1, 2, 3 … n under one label at most."""
+    labels = [g.label.replace(" ", "") for g in groups if g.label]
+    if labels and all(label == COLUMN_NUMBER_LABEL for label in labels):
+        return True
+    values = [v for g in groups for v in g.values]
+    return (first and len(labels) <= 1 and not any(g.code for g in groups)
+            and len(values) >= MIN_COLUMN_NUMBERS and values == [str(n) for n in range(1, len(values) + 1)])
+
+
+def map_groups(groups: list[Group], schema: list[GroupSchema]) -> list[int]:
+    """Schema index of each group of a row: in order, a code joining the group of its class."""
+    if len(groups) >= len(schema):
+        return list(range(len(groups)))[: len(schema)]
+    indexes, nxt = [], 0
+    for k, group in enumerate(groups):
+        room = len(schema) - (len(groups) - k)  # leave a place for each group still to come
+        target = nxt
+        if group.code:
+            target = next((j for j in range(nxt, room + 1) if group.code[:3] in schema[j].prefixes), nxt)
+        indexes.append(target)
+        nxt = target + 1
+    return indexes
+
+
+def build_schema(body: list[list[Group]], column_rows: list[list[Group]]) -> list[GroupSchema]:
+    """Groups per row from the widest row; figure columns from the rows and the 栏次 row."""
+    rows = body or column_rows
+    schema = [GroupSchema() for _ in range(max((len(r) for r in rows), default=1) or 1)]
+    for groups in sorted(rows, key=len, reverse=True):  # widest rows first: they teach the code classes
+        for group, index in zip(groups, map_groups(groups, schema), strict=False):
+            _learn(schema[index], group)
+    numbered = [0] * len(schema)
+    for groups in column_rows:
+        for group, index in zip(groups, map_groups(groups, schema), strict=False):
+            numbered[index] = max(numbered[index], len(group.values))
+            schema[index].has_label |= group.label is not None
+    unnumbered = max((s.slots - n for s, n in zip(schema, numbered, strict=True) if n), default=0)
+    for group_schema, n in zip(schema, numbered, strict=True):
+        if n:
+            group_schema.slots = max(group_schema.slots, n + max(unnumbered, 0))
+    return schema
+
+
+def _learn(schema: GroupSchema, group: Group) -> None:
+    schema.has_code |= group.code is not None
+    schema.has_label |= group.label is not None
+    schema.slots = max(schema.slots, len(group.values))
+    if group.code:
+        schema.prefixes.add(group.code[:3])
+
+
+def groups_to_cells(groups: list[Group], schema: list[GroupSchema], right_align: bool = False) -> list[str]:
+    """One grid row: each group's code, label and figures in its columns; blanks are ""."""
+    cells = [""] * sum(s.width for s in schema)
+    offsets = [sum(s.width for s in schema[:i]) for i in range(len(schema))]
+    for group, index in zip(groups, map_groups(groups, schema), strict=False):
+        spec, col = schema[index], offsets[index]
+        if spec.has_code:
+            cells[col] = group.code or ""
+            col += 1
+        if spec.has_label:
+            cells[col] = group.label or ""
+            col += 1
+        values = group.values[: spec.slots]
+        start = col + (spec.slots - len(values) if right_align else 0)
+        cells[start:start + len(values)] = values
+    return cells
+
+
+def values_ambiguous(groups: list[Group], schema: list[GroupSchema]) -> bool:
+    """A row that printed fewer figures (or sides) than the table has columns for."""
+    if len(groups) < len(schema):
+        return True
+    return any(len(g.values) < schema[i].slots for g, i in zip(groups, map_groups(groups, schema), strict=False))
+
+
+def split_row_numbers(rows: list[list[Group]], schema: list[GroupSchema]) -> list[list[Group]]:
+    """Give a side back the row number (行次) it printed with no label and no figure.
+
+    "一般公共预算财政拨款 29 61" has a blank right-hand label: 61 is the right side's
+    行次, not the left side's figure. It is moved when it continues the right side's
+    row numbers (the row above printed 60 there), the only case that is certain.
+    """
+    last: dict[int, int] = {}
+    fixed = []
+    for groups in rows:
+        indexes = map_groups(groups, schema)
+        if groups and indexes[-1] + 1 < len(schema):
+            groups = _split_tail(groups, last.get(indexes[-1] + 1))
+            indexes = map_groups(groups, schema)
+        for group, index in zip(groups, indexes, strict=False):
+            if group.values and ROW_NUMBER.match(group.values[0]):
+                last[index] = int(group.values[0])
+        fixed.append(groups)
+    return fixed
+
+
+def _split_tail(groups: list[Group], previous: int | None) -> list[Group]:
+    tail = groups[-1]
+    if previous is None:
+        return groups
+    for j, value in enumerate(tail.values[1:], start=1):
+        if ROW_NUMBER.match(value) and int(value) == previous + 1:
+            head = Group(code=tail.code, label=tail.label, values=tail.values[:j])
+            return [*groups[:-1], head, Group(values=tail.values[j:])]
+    return groups
