@@ -15,22 +15,12 @@ from itertools import pairwise
 from statistics import median
 
 from budgetlens.document import BBox
-from budgetlens.ingest.pdf_chars import Char
+from budgetlens.ingest.pdf_chars import Char, TextBox
 
 
 @dataclass(slots=True)
-class Word:
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
+class Word(TextBox):
     bold: bool = False
-
-    @property
-    def bbox(self) -> BBox:
-        return (self.x0, self.top, self.x1, self.bottom)
 
 
 @dataclass(slots=True)

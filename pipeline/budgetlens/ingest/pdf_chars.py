@@ -21,6 +21,7 @@ from pdfminer.pdfparser import PDFParser, PDFSyntaxError
 from pdfminer.psparser import PSException
 from pdfminer.utils import decode_text
 
+from budgetlens.document import BBox
 from budgetlens.errors import (
     CorruptFileError,
     EmptyInputError,
@@ -34,14 +35,24 @@ RULE_THICKNESS = 3.0
 
 
 @dataclass(slots=True)
-class Char:
+class TextBox:
+    """Text at a place on the page: what a character and a word have in common."""
+
     text: str
     x0: float
     x1: float
     top: float
     bottom: float
     size: float
-    fontname: str
+
+    @property
+    def bbox(self) -> BBox:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+
+@dataclass(slots=True)
+class Char(TextBox):
+    fontname: str = ""
     upright: bool = True
 
 

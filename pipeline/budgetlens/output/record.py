@@ -74,6 +74,10 @@ class DocumentRecord(Model):
     timings: dict[str, float] = Field(default_factory=dict)  # seconds per stage; not deterministic
 
 
+# The Document fields a record carries as they are (Document.lines stays internal: sentences have the spans).
+DOCUMENT_FIELDS = tuple(name for name in Document.model_fields if name != "lines")
+
+
 def source_info(path: Path, data: bytes) -> SourceInfo:
     return SourceInfo(path=str(path), sha256=hashlib.sha256(data).hexdigest(), size_bytes=len(data))
 
@@ -84,13 +88,9 @@ def doc_id_of(source: SourceInfo) -> str:
 
 def ok_record(source: SourceInfo, document: Document, amounts: list[AmountRecord], warnings: list[str],
               timings: dict[str, float]) -> DocumentRecord:
-    return DocumentRecord(
-        amounts=amounts,
-        doc_id=doc_id_of(source), source=source, status="ok", warnings=warnings,
-        meta=document.meta, pages=document.pages, text=document.text, sections=document.sections,
-        paragraphs=document.paragraphs, sentences=document.sentences, tables=document.tables,
-        checkboxes=document.checkboxes, timings=timings,
-    )
+    shared = {name: getattr(document, name) for name in DOCUMENT_FIELDS}
+    return DocumentRecord(doc_id=doc_id_of(source), source=source, status="ok", warnings=warnings,
+                          amounts=amounts, timings=timings, **shared)
 
 
 def error_record(source: SourceInfo, error: BudgetLensError, stage: str,
