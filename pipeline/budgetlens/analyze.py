@@ -1,6 +1,6 @@
 """The whole pipeline for one document: a pure function from a file to a record.
 
-    path → bytes → ingest (RawDocument) → structure (Document) → extract (amounts) → record
+    path → bytes → ingest (RawDocument) → structure (Document) → extract (amounts, claims, reasons) → record
 
 No global state is touched, so the same function runs in a worker process or a
 Dask task unchanged. Every failure becomes an error record: a typed one for bad
@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from budgetlens.errors import BudgetLensError, InternalError, SourceNotFoundError
-from budgetlens.extract.amounts import extract_amounts
+from budgetlens.extract.narrative import extract_narrative
 from budgetlens.ingest import read_source
 from budgetlens.output.record import DocumentRecord, SourceInfo, error_record, ok_record, source_info
 from budgetlens.structure.build import build_document
@@ -44,13 +44,13 @@ def analyze_bytes(data: bytes, path: Path) -> DocumentRecord:
         stage = "structure"
         document = _timed(timings, "structure", lambda: build_document(raw))
         stage = "extract"
-        amounts = _timed(timings, "extract", lambda: extract_amounts(document))
+        narrative = _timed(timings, "extract", lambda: extract_narrative(document))
     except BudgetLensError as exc:
         return error_record(source, exc, stage, timings)
     except Exception as exc:  # a bug of ours must not stop the batch: reported below
         detail = f"{type(exc).__name__}: {exc} @ {_where(exc)}"
         return error_record(source, InternalError(detail), stage, timings)
-    return ok_record(source, document, amounts, list(raw.warnings), timings)
+    return ok_record(source, document, narrative, list(raw.warnings), timings)
 
 
 def _timed(timings: dict[str, float], stage: str, work: Callable[[], T]) -> T:

@@ -5,6 +5,8 @@
     doc = nlp("2024年收支总预算4,407.79万元，比2023年预算增加66.78万元，增长1.51%。")
     doc._.amounts        # [Amount(kind=money, value=4407.79, unit='万元', …), …]
     doc._.number_marks   # [NumberMark(kind=year, text='2024年', value=2024, …), …]
+    doc._.claims         # [Claim(kind='change', subject='收支总预算', values=[current, delta, pct], …)]
+    doc._.reasons        # [Reason(cue='主要原因是', type='cause', explains=0, …)]
 
 Importing this package registers the tokenizer, the `budget_amounts` factory and the
 `budgetlens.numeric_pattern.v1` function with spaCy, so `spacy.load(path)` of a saved
@@ -22,11 +24,15 @@ from spacy import util
 from spacy.language import Language
 
 from budgetlens.nlp import amounts as _amounts  # noqa: F401  (registers the factory)
+from budgetlens.nlp import claims as _claims  # noqa: F401  (registers the factory)
+from budgetlens.nlp import reasons as _reasons  # noqa: F401  (registers the factory)
 from budgetlens.nlp import tokenizer as _tokenizer  # noqa: F401  (registers the tokenizer)
 from budgetlens.nlp.extensions import register_extensions
-from budgetlens.nlp.types import Amount, AmountKind, MarkKind, NumberMark
+from budgetlens.nlp.types import Amount, AmountKind, Claim, ClaimValue, MarkKind, NumberMark, Reason
 
-__all__ = ["Amount", "AmountKind", "MarkKind", "NumberMark", "load", "register_extensions"]
+__all__ = [
+    "Amount", "AmountKind", "Claim", "ClaimValue", "MarkKind", "NumberMark", "Reason", "load", "register_extensions",
+]
 
 
 def load(

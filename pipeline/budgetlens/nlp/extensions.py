@@ -9,6 +9,9 @@ srsly's msgpack how to write and read our models, so `doc.to_bytes()` and a `Doc
     doc._.number_marks   list[NumberMark] | None  years, codes, section numbers … (not amounts)
     span._.amounts       list[Amount]         the doc's amounts inside the span (e.g. a sentence)
     span._.number_marks  list[NumberMark]     likewise for marks
+    doc._.claims         list[Claim] | None    set by budget_claims (amounts by index into doc._.amounts)
+    doc._.reasons        list[Reason] | None   set by budget_reasons (claims by index into doc._.claims)
+    span._.claims / span._.reasons             those that start and end inside the span
 
 The lists live in `doc.user_data[("budgetlens", name)]`, which spaCy saves with the Doc.
 """
@@ -22,12 +25,16 @@ from typing import Any
 import srsly
 from spacy.tokens import Doc, Span
 
-from budgetlens.nlp.types import Amount, NumberMark
+from budgetlens.nlp.types import Amount, Claim, NumberMark, Reason
 
 AMOUNTS = "amounts"
 NUMBER_MARKS = "number_marks"
+CLAIMS = "claims"
+REASONS = "reasons"
 _TYPE_KEY = "__budgetlens__"
-_MODELS: dict[str, type[Amount] | type[NumberMark]] = {"Amount": Amount, "NumberMark": NumberMark}
+_MODELS: dict[str, type[Amount | NumberMark | Claim | Reason]] = {
+    model.__name__: model for model in (Amount, NumberMark, Claim, Reason)
+}
 
 
 def _inside(items: Sequence[Any] | None, span: Span) -> list[Any]:
@@ -73,7 +80,7 @@ def _span_getter(name: str) -> Callable[[Span], list[Any]]:
 
 def encode_model(obj: object, chain: Callable[[object], object] | None = None) -> object:
     """msgpack hook: our models as tagged JSON-mode dicts (Decimal → str)."""
-    if isinstance(obj, Amount | NumberMark):
+    if isinstance(obj, Amount | NumberMark | Claim | Reason):
         return {_TYPE_KEY: type(obj).__name__, **obj.model_dump(mode="json")}
     return obj if chain is None else chain(obj)
 
@@ -88,7 +95,7 @@ def decode_model(obj: Any, chain: Callable[[Any], Any] | None = None) -> Any:
 
 def register_extensions() -> None:
     """Register the attributes above and the msgpack hooks; safe to call any number of times."""
-    for name in (AMOUNTS, NUMBER_MARKS):
+    for name in (AMOUNTS, NUMBER_MARKS, CLAIMS, REASONS):
         if not Doc.has_extension(name):
             getter, setter = _doc_accessors(name)
             Doc.set_extension(name, getter=getter, setter=setter)

@@ -81,3 +81,46 @@ class NumberMark(_Frozen):
     end: int | None = None
     value: int | None = None  # the year, section, row or ordinal number where there is one
     pattern: str
+
+
+ClaimKind = Literal["figure", "change", "budget_vs_actual", "share", "breakdown"]
+Role = Literal["current", "prior", "delta", "pct", "budget", "actual", "completion", "share", "total"]
+Direction = Literal["增加", "减少", "增长", "下降", "持平", "大于", "小于", "等于"]
+
+
+class ClaimValue(_Frozen):
+    role: Role
+    amount: int  # index into doc._.amounts
+
+
+class Claim(_Frozen):
+    """A statement of fact in one sentence: a figure, a change, budget vs actual, a share, a breakdown.
+
+    Context the sentence does not hold is left open and marked, for the document stage to
+    fill: `subject` None (read it from the item heading or the sentence before), `year` None
+    (the document's year), `prior_is_previous_year` (上年 → year − 1).
+    """
+
+    kind: ClaimKind
+    subject: str | None
+    start_char: int  # the part of the sentence that states the claim
+    end_char: int
+    values: list[ClaimValue]
+    direction: Direction | None = None
+    year: int | None = None  # stated in the sentence
+    prior_year: int | None = None  # stated in the sentence ("与2022年度相比")
+    prior_is_previous_year: bool = False  # "比上年…", "与上年度相比"
+    restated: bool = False  # "决算数小于预算数的主要原因…": restates a comparison to give its reason
+
+
+class Reason(_Frozen):
+    """A cause (主要原因是…) or purpose (主要用于…); `explains` indexes doc._.claims."""
+
+    cue: str
+    type: Literal["cause", "purpose"]
+    start_char: int  # the cue's first character
+    text_start: int  # the reason text, after the cue
+    end_char: int
+    text: str
+    explains: int | None = None
+    explains_previous: bool = False  # no claim before it in the sentence: it explains the sentence before

@@ -29,9 +29,10 @@ from budgetlens.document import (
     Table,
 )
 from budgetlens.errors import BudgetLensError, ErrorType
-from budgetlens.extract.amounts import AmountRecord
+from budgetlens.extract.narrative import Narrative
+from budgetlens.extract.records import AmountRecord, ClaimRecord, ReasonRecord
 
-SCHEMA_VERSION = "1.1.0"  # 1.1.0: typed `amounts` with provenance
+SCHEMA_VERSION = "1.2.0"  # 1.1.0: typed `amounts` with provenance; 1.2.0: typed `claims` and `reasons`
 
 
 class SourceInfo(Model):
@@ -67,9 +68,9 @@ class DocumentRecord(Model):
     tables: list[Table] = Field(default_factory=list)
     checkboxes: list[Checkbox] = Field(default_factory=list)
     amounts: list[AmountRecord] = Field(default_factory=list)
-    # Filled by the extraction and checks stages still to come (issues 3-6); empty until those land.
-    claims: list[dict[str, Any]] = Field(default_factory=list)
-    reasons: list[dict[str, Any]] = Field(default_factory=list)
+    claims: list[ClaimRecord] = Field(default_factory=list)
+    reasons: list[ReasonRecord] = Field(default_factory=list)
+    # Filled by the checks stage still to come (issues 4-6); empty until it lands.
     findings: list[dict[str, Any]] = Field(default_factory=list)
     timings: dict[str, float] = Field(default_factory=dict)  # seconds per stage; not deterministic
 
@@ -86,11 +87,12 @@ def doc_id_of(source: SourceInfo) -> str:
     return source.sha256[:16]
 
 
-def ok_record(source: SourceInfo, document: Document, amounts: list[AmountRecord], warnings: list[str],
+def ok_record(source: SourceInfo, document: Document, narrative: Narrative, warnings: list[str],
               timings: dict[str, float]) -> DocumentRecord:
     shared = {name: getattr(document, name) for name in DOCUMENT_FIELDS}
     return DocumentRecord(doc_id=doc_id_of(source), source=source, status="ok", warnings=warnings,
-                          amounts=amounts, timings=timings, **shared)
+                          amounts=narrative.amounts, claims=narrative.claims, reasons=narrative.reasons,
+                          timings=timings, **shared)
 
 
 def error_record(source: SourceInfo, error: BudgetLensError, stage: str,

@@ -1,0 +1,132 @@
+"""What a sentence leaves open, settled from the sentences before it.
+
+- Subject: "全年预算为52.00万元…" names only roles; its subject is the item line before it
+  ("1、一般公共服务支出（类）…行政运行（项）。") or the last subject stated before.
+- Year: the year printed with the claim, else the document's fiscal year; 上年 is year − 1.
+- Reasons that open a sentence ("主要原因：单位于2024年成立。") explain the last claim of
+  the sentence before.
+- "决算数小于预算数的主要原因是…" restates the comparison just made to give its reason;
+  when the sentence before made it, the restatement is not a claim of its own and the
+  reason goes to that claim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from budgetlens.document import Document, Section, Sentence
+from budgetlens.nlp.claims import direction_sign
+from budgetlens.nlp.types import Amount, Claim, Reason
+
+LOOKBACK = 4  # sentences searched back for a subject
+ITEM_LINE_MAX = 80  # an item line ("1、…行政运行（项）。") is short
+_NUMERAL = "[0-9一二三四五六七八九十]+"
+_NUMBERING = re.compile(rf"^(?:第{_NUMERAL}部分|[（(]{_NUMERAL}[）)]|{_NUMERAL}[、.．])\s*")
+_END_PUNCT = "。；;：:，, "
+_CUE_WORDS = ("原因", "用于", "由于", "为了", "主要是")
+
+
+@dataclass
+class ResolvedClaim:
+    subject: str | None
+    subject_source: str | None
+    year: int | None
+    prior_year: int | None
+    dropped: bool = False
+    record_id: str | None = None  # set when the record is written
+
+
+@dataclass
+class SentenceResult:
+    sentence: Sentence
+    amounts: list[Amount]
+    claims: list[Claim]
+    reasons: list[Reason]
+    where: list[int]  # squeezed offset → offset in sentence.text (see narrative.squeeze_spaces)
+    resolved: list[ResolvedClaim] = field(default_factory=list)
+    explains: list[ResolvedClaim | None] = field(default_factory=list)
+
+
+def resolve_context(results: list[SentenceResult], document: Document) -> None:
+    year = document.meta.fiscal_year
+    titles = {section.id: section.title for section in _walk(document.sections)}
+    for i, result in enumerate(results):
+        previous = results[i - 1] if i else None
+        result.resolved = [_resolve_claim(claim, results, i, year, titles) for claim in result.claims]
+        _drop_restatements(result, previous)
+        result.explains = [_explained(reason, result, previous) for reason in result.reasons]
+
+
+def _walk(sections: list[Section]) -> Iterator[Section]:
+    for section in sections:
+        yield section
+        yield from _walk(section.children)
+
+
+def _resolve_claim(claim: Claim, results: list[SentenceResult], index: int, doc_year: int | None,
+                   titles: dict[str | None, str]) -> ResolvedClaim:
+    subject, source = claim.subject, "sentence"
+    if subject is None:
+        subject, source = _context_subject(results, index, titles)
+    year = claim.year or doc_year
+    prior = claim.prior_year
+    if prior is None and claim.prior_is_previous_year and year is not None:
+        prior = year - 1
+    return ResolvedClaim(subject=subject, subject_source=source if subject else None, year=year, prior_year=prior)
+
+
+def _context_subject(results: list[SentenceResult], index: int,
+                     titles: dict[str | None, str]) -> tuple[str | None, str | None]:
+    section = results[index].sentence.section_id
+    for result in reversed(results[max(0, index - LOOKBACK):index]):
+        if result.sentence.section_id != section:
+            break
+        subjects = [r.subject for r in result.resolved if r.subject and not r.dropped]
+        if subjects:
+            return subjects[-1], "previous_sentence"
+        if not result.amounts and not result.reasons and _is_item_line(result.sentence.text):
+            return _item_name(result.sentence.text), "heading"
+    title = titles.get(section)
+    return (_item_name(title), "heading") if title else (None, None)
+
+
+def _is_item_line(text: str) -> bool:
+    return len(text) <= ITEM_LINE_MAX and not any(word in text for word in _CUE_WORDS)
+
+
+def _item_name(text: str) -> str:
+    return _NUMBERING.sub("", text.strip()).strip(_END_PUNCT)
+
+
+def _drop_restatements(result: SentenceResult, previous: SentenceResult | None) -> None:
+    if previous is None:
+        return
+    live = [(c, r) for c, r in zip(previous.claims, previous.resolved, strict=True) if not r.dropped]
+    if not live:
+        return
+    last_claim, last_resolved = live[-1]
+    for claim, resolved in zip(result.claims, result.resolved, strict=True):
+        if claim.restated and _same_comparison(claim, resolved, last_claim, last_resolved):
+            resolved.dropped = True
+
+
+def _same_comparison(claim: Claim, resolved: ResolvedClaim, earlier: Claim, earlier_resolved: ResolvedClaim) -> bool:
+    if claim.kind != earlier.kind:
+        return False
+    if claim.subject is not None and claim.subject != earlier_resolved.subject:
+        return False
+    sign, earlier_sign = direction_sign(claim.direction), direction_sign(earlier.direction)
+    return sign is None or earlier_sign is None or sign == earlier_sign
+
+
+def _explained(reason: Reason, result: SentenceResult, previous: SentenceResult | None) -> ResolvedClaim | None:
+    if reason.explains is not None:
+        resolved = result.resolved[reason.explains]
+        if not resolved.dropped:
+            return resolved
+    if previous is None:
+        return None
+    live = [r for r in previous.resolved if not r.dropped]
+    return live[-1] if live else None

@@ -1,0 +1,304 @@
+"""The `budget_claims` component: what each sentence asserts, built on `doc._.amounts`.
+
+Reading a sentence left to right, each amount gets a role from the words just before it
+(its *lead*): "年初预算为" → budget, "增加" → delta, "占…" → share, "完成…预算的" →
+completion, otherwise a plain figure (current). Values that belong together are grouped
+into one claim (a figure and its change and rate; a budget, its actual and the completion
+rate), and the claim gets a kind from its roles and the comparison it states ("比上年",
+"与年初预算"). Subjects are read from the lead and cleaned of numbering, years, department
+names and role words; where the sentence names only a role ("全年预算为…") the subject is
+left None for the document stage to take from the context.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import ensure_path
+
+from budgetlens.nlp.extensions import CLAIMS, register_extensions
+from budgetlens.nlp.patterns import CLAIMS_FILE, ClaimPatterns, load_patterns, source_to_patterns
+from budgetlens.nlp.subjects import clean_subject, lead_tail
+from budgetlens.nlp.types import Amount, AmountKind, Claim, ClaimValue, MarkKind, NumberMark
+
+VALUE_KINDS = {AmountKind.MONEY, AmountKind.PERCENT, AmountKind.COUNT, AmountKind.RATIO, AmountKind.RANGE}
+RATE_KINDS = {AmountKind.PERCENT, AmountKind.RATIO}
+_LIST_NUMBER = re.compile(r"^[（(]?[0-9一二三四五六七八九十]+[）)]?[、.．]?")
+INCREASE, DECREASE, EQUAL = {"增加", "增长", "大于"}, {"减少", "下降", "小于"}, {"持平", "等于"}
+
+
+@Language.factory("budget_claims", assigns=[f"doc._.{CLAIMS}"], requires=["doc._.amounts"],
+                  default_config={"patterns": None})
+def make_claims(nlp: Language, name: str, *, patterns: str | None) -> ClaimRecognizer:
+    """`patterns`: path of a replacement for the packaged data/claims.json."""
+    register_extensions()
+    return ClaimRecognizer(name, patterns=patterns)
+
+
+class ClaimRecognizer:
+    def __init__(self, name: str = "budget_claims", *, patterns: str | None = None):
+        self.name = name
+        self.patterns = load_patterns(patterns)
+
+    def __call__(self, doc: Doc) -> Doc:
+        setattr(doc._, CLAIMS, find_claims(doc.text, doc._.amounts or [], doc._.number_marks or [], self.patterns))
+        return doc
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / CLAIMS_FILE).write_text(self.patterns.source, encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> ClaimRecognizer:
+        self.patterns = source_to_patterns((ensure_path(path) / CLAIMS_FILE).read_text("utf-8"))
+        return self
+
+
+@dataclass
+class _Draft:
+    """A claim being assembled; `group` ties claims that share one actual (two budgets, one 决算)."""
+
+    start: int
+    subject: str | None
+    values: list[tuple[str, int]] = field(default_factory=list)
+    budget_word: str | None = None  # 年初 / 全年: which budget a completion rate refers to
+    group: int = 0
+    value_end: int = 0  # end of its last value
+    end: int = 0  # end of its extent, set once all claims of the sentence are known
+
+    def has(self, role: str) -> bool:
+        return any(r == role for r, _ in self.values)
+
+
+def find_claims(text: str, amounts: list[Amount], marks: list[NumberMark], patterns: ClaimPatterns) -> list[Claim]:
+    """Every claim of one sentence, in text order."""
+    cues = patterns.find_cues(text)
+    cue_starts, cue_ends_all = [cue.start for cue in cues], [cue.end for cue in cues]
+    drafts: list[_Draft] = []
+    open_: _Draft | None = None
+    previous_end = 0
+    for index, amount in enumerate(amounts):
+        if amount.kind not in VALUE_KINDS or amount.comparator is not None or _is_threshold(text, amount):
+            continue
+        lead = text[previous_end:amount.start_char]
+        cue_ends = [end for end in cue_ends_all if previous_end <= end <= amount.start_char]
+        if patterns.hard_break.search(lead) or cue_ends:
+            open_ = None
+        if cue_ends:  # "主要原因是本年度购置公务用车0辆": the claim starts after the cue
+            lead = text[cue_ends[-1]:amount.start_char]
+        role = _role_of(amount, lead, patterns)
+        open_ = _place(drafts, open_, role, index, amount, lead, text, patterns)
+        previous_end = amount.end_char
+    _close_extents(drafts, text, cue_starts)
+    claims = [_to_claim(d, drafts[i - 1].value_end if i else 0, drafts, text, amounts, marks, patterns)
+              for i, d in enumerate(drafts)]
+    if not claims:
+        claims = _direction_only(text, cue_starts, patterns)
+    return claims
+
+
+def _is_threshold(text: str, amount: Amount) -> bool:
+    """"单价100万元（含）以上设备": a bound inside a category name, not a value of the sentence."""
+    after = text[amount.end_char:amount.end_char + 6]
+    return after.startswith(("（含）以上", "(含)以上", "以上的", "（含）以下", "以下的"))
+
+
+def _role_of(amount: Amount, lead: str, patterns: ClaimPatterns) -> str:
+    roles = patterns.roles
+    if amount.kind in RATE_KINDS:
+        for role, name in (("completion", "completion"), ("share", "share"), ("pct", "change")):
+            if roles[name].search(lead):
+                return role
+        return "current"
+    for role, name in (("delta", "change"), ("budget", "budget"), ("actual", "actual")):
+        if roles[name].search(lead):
+            return role
+    return "current"
+
+
+def _place(drafts: list[_Draft], open_: _Draft | None, role: str, index: int, amount: Amount, lead: str,
+           text: str, patterns: ClaimPatterns) -> _Draft:
+    """Attach the amount to the open claim when its role fits there, else start a new claim."""
+    target = _attach_target(drafts, open_, role, lead, patterns)
+    if target is None:
+        subject = _subject_from_lead(lead, role, patterns)
+        if subject is None and open_ is not None and role == "current" and not lead.strip("，,、 "):
+            subject = open_.subject  # "接待国内来访团组2个，18人次": two counts of one thing
+        target = _Draft(start=amount.start_char - len(lead_tail(lead, patterns)), subject=subject,
+                        group=len(drafts))
+        if role == "budget" and open_ is not None and open_.has("budget") and not open_.has("actual"):
+            target.group, target.subject = open_.group, target.subject or open_.subject
+        drafts.append(target)
+    if role == "budget":
+        target.budget_word = _budget_word(lead)
+    if role == "actual":
+        for sibling in drafts:
+            if sibling.group == target.group and not sibling.has("actual"):
+                sibling.values.append(("actual", index))
+    elif role == "completion":
+        _completion_owner(drafts, target, lead).values.append((role, index))
+    else:
+        target.values.append((role, index))
+    target.value_end = target.end = amount.end_char
+    return target
+
+
+def _attach_target(drafts: list[_Draft], open_: _Draft | None, role: str, lead: str,
+                   patterns: ClaimPatterns) -> _Draft | None:
+    if open_ is None or role in ("current", "budget"):
+        return None
+    if role == "actual":
+        return open_ if open_.has("budget") and not open_.has("actual") else None
+    if role == "share":
+        before_share = lead_tail(lead, patterns).split("占")[0]
+        return open_ if not open_.has("share") and not before_share.strip() else None
+    if role == "completion":
+        return open_ if not open_.has("completion") else None
+    return open_ if not open_.has(role) else None  # delta, pct
+
+
+def _budget_word(lead: str) -> str | None:
+    return next((word for word in ("年初", "全年") if word in lead[-8:]), None)
+
+
+def _completion_owner(drafts: list[_Draft], target: _Draft, lead: str) -> _Draft:
+    """"完成年初预算的95.89%" goes to the 年初 budget even when a 全年 budget follows it."""
+    word = _budget_word(lead)
+    for draft in drafts:
+        if draft.group == target.group and word is not None and draft.budget_word == word:
+            return draft
+    return target
+
+
+def _subject_from_lead(lead: str, role: str, patterns: ClaimPatterns) -> str | None:
+    tail = lead_tail(lead, patterns)
+    if role == "share":
+        tail = tail.split("占")[0]
+    return clean_subject(tail, patterns)
+
+
+def _close_extents(drafts: list[_Draft], text: str, cue_starts: list[int]) -> None:
+    """A claim reaches to the next claim or the next reason cue, whichever comes first."""
+    for i, draft in enumerate(drafts):
+        limit = drafts[i + 1].start if i + 1 < len(drafts) else len(text)
+        cue = next((c for c in cue_starts if draft.end <= c < limit), None)
+        draft.end = max(draft.end, cue if cue is not None else limit)
+
+
+def _to_claim(draft: _Draft, context_start: int, drafts: list[_Draft], text: str, amounts: list[Amount],
+              marks: list[NumberMark], patterns: ClaimPatterns) -> Claim:
+    """Kind, roles and direction from the values and the comparison stated since the claim before."""
+    extent = text[min(context_start, draft.start):draft.end]
+    prior = patterns.prior_year.search(extent)
+    against_budget = patterns.budget_comparison.search(extent) is not None and prior is None
+    roles = {role for role, _ in draft.values}
+    values = list(draft.values)
+    if roles & {"budget", "actual", "completion"} or (against_budget and roles & {"delta", "pct"}):
+        kind = "budget_vs_actual"
+        values = [("actual" if role == "current" else role, i) for role, i in values]
+    elif roles & {"delta", "pct"} or (prior is not None and _direction(extent, patterns) == "持平"):
+        kind = "change"
+    elif against_budget and _direction(extent, patterns) is not None:
+        kind = "budget_vs_actual"
+        values = [("actual" if role == "current" else role, i) for role, i in values]
+    elif "share" in roles:
+        kind = "share"
+    elif _is_breakdown(draft, drafts, text, patterns):
+        kind, values = "breakdown", [("total", i) for _, i in values]
+    else:
+        kind = "figure"
+    direction = _claim_direction(draft, kind, extent, text, amounts, patterns)
+    return Claim(
+        kind=kind, subject=draft.subject, start_char=draft.start, end_char=draft.end,
+        values=[ClaimValue(role=role, amount=i) for role, i in values], direction=direction,
+        year=_stated_year(text, draft.start + _first_value_offset(draft, amounts), marks, patterns),
+        prior_year=int(prior.group("year")) if kind == "change" and prior and prior.group("year") else None,
+        prior_is_previous_year=kind == "change" and prior is not None and prior.group("previous") is not None,
+    )
+
+
+def _first_value_offset(draft: _Draft, amounts: list[Amount]) -> int:
+    return min(amounts[i].start_char for _, i in draft.values) - draft.start if draft.values else 0
+
+
+def _is_breakdown(draft: _Draft, drafts: list[_Draft], text: str, patterns: ClaimPatterns) -> bool:
+    """A sentence's first total followed by 其中：/包括：/以下方面 introduces its parts."""
+    if draft is not drafts[0] or _LIST_NUMBER.sub("", text).startswith("其中"):
+        return False
+    next_start = drafts[1].start if len(drafts) > 1 else len(text)
+    return patterns.breakdown_cue.search(text, draft.value_end, max(next_start, draft.value_end)) is not None
+
+
+def _claim_direction(draft: _Draft, kind: str, extent: str, text: str, amounts: list[Amount],
+                     patterns: ClaimPatterns) -> str | None:
+    if kind not in ("change", "budget_vs_actual"):
+        return None
+    for role in ("delta", "pct"):
+        index = next((i for r, i in draft.values if r == role), None)
+        if index is not None:
+            lead = text[max(draft.start, amounts[index].start_char - 12):amounts[index].start_char]
+            words = list(patterns.direction.finditer(lead))
+            if words:
+                return patterns.direction_of[words[0].group()] if role == "pct" and len(words) > 1 \
+                    else patterns.direction_of[words[-1].group()]
+    return _direction(extent, patterns, comparison_only=True)
+
+
+def _direction(extent: str, patterns: ClaimPatterns, *, comparison_only: bool = False) -> str | None:
+    """A comparison word of the extent (持平 / 大于 / 小于 / 等于, and 增/减 for direction-only claims)."""
+    for match in patterns.direction.finditer(extent):
+        word = patterns.direction_of[match.group()]
+        if word in EQUAL or word in ("大于", "小于") or not comparison_only:
+            return word
+    return None
+
+
+def _stated_year(text: str, before: int, marks: list[NumberMark], patterns: ClaimPatterns) -> int | None:
+    """The last year printed before the claim's first value, not counting compared-with years."""
+    year = None
+    compared = {m.start("year") for m in patterns.prior_year.finditer(text) if m.group("year")}
+    for mark in marks:
+        if mark.start_char >= before:
+            break
+        if mark.kind in (MarkKind.YEAR, MarkKind.DATE) and mark.start_char not in compared:
+            digits = mark.text[:4]
+            year = int(digits) if digits.isdigit() else mark.value
+    return year
+
+
+def _direction_only(text: str, cue_starts: list[int], patterns: ClaimPatterns) -> list[Claim]:
+    """"与上年持平。" / "决算数小于预算数的主要原因是…": a comparison stated without numbers."""
+    end = cue_starts[0] if cue_starts else len(text)
+    head = text[:end]
+    direction = _direction(head, patterns)
+    if direction is None:
+        return []
+    prior = patterns.prior_year.search(head)
+    budget = patterns.budget_comparison.search(head) is not None or "预算" in head
+    restated = bool(cue_starts) and head.rstrip("，, ").endswith("的")
+    if prior is None and not budget and not restated:
+        return []
+    kind = "change" if prior is not None or not budget else "budget_vs_actual"
+    subject_text = head[:patterns.direction.search(head).start()]
+    subject_text = patterns.budget_comparison.split(subject_text)[0] if budget else subject_text
+    return [Claim(
+        kind=kind, subject=clean_subject(lead_tail(subject_text, patterns), patterns), start_char=0,
+        end_char=end, values=[], direction=direction,
+        prior_year=int(prior.group("year")) if prior and prior.group("year") else None,
+        prior_is_previous_year=kind == "change" and (prior is None or prior.group("previous") is not None),
+        restated=restated,
+    )]
+
+
+def direction_sign(direction: str | None) -> int | None:
+    """+1 for 增加/增长/大于, −1 for 减少/下降/小于, 0 for 持平/等于: to compare restated directions."""
+    if direction in INCREASE:
+        return 1
+    if direction in DECREASE:
+        return -1
+    return 0 if direction in EQUAL else None

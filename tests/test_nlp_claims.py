@@ -1,0 +1,168 @@
+"""The budget_claims and budget_reasons components on real sentences of the seeds and corpus.
+
+Each case is a sentence as printed in a disclosure (source in the comment) and what a reader
+takes from it: kind, subject, the values by role, direction, and the reasons with the claim
+they explain.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+import budgetlens.nlp
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return budgetlens.nlp.load()
+
+
+def claims_of(nlp: Language, text: str) -> list[tuple]:
+    doc = nlp(text)
+    return [
+        (c.kind, c.subject, {v.role: doc._.amounts[v.amount].text for v in c.values}, c.direction)
+        for c in doc._.claims
+    ]
+
+
+def reasons_of(nlp: Language, text: str) -> list[tuple]:
+    return [(r.cue, r.type, r.explains, r.text) for r in nlp(text)._.reasons]
+
+
+CLAIM_CASES = [
+    (  # 000 @119: change with current, delta and rate; prior year stated
+        "2024年收支总预算4407.79万元，比2023年预算增加66.78万元，增长1.51%，变动的主要原因是增加了走访慰问专项经费。",
+        [("change", "收支总预算", {"current": "4407.79万元", "delta": "66.78万元", "pct": "1.51%"}, "增加")],
+    ),
+    (  # 003 @336: thousands separators, a change without the current figure, "各减少"
+        "与2022年度相比，收、支总计各减少91.8万元，下降1.83%，主要原因是人员减少、支出压减。",
+        [("change", "收、支总计", {"delta": "91.8万元", "pct": "1.83%"}, "减少")],
+    ),
+    (  # 003 @354: the typo 增减少 is a decrease
+        "2023年度支出合计5,102.22万元，与2022年度相比，支出合计增减少91.78万元，下降1.83%。",
+        [("change", "支出合计", {"current": "5,102.22万元", "delta": "91.78万元", "pct": "1.83%"}, "减少")],
+    ),
+    (  # 003 @395: budget vs actual with completion rate
+        "2023年度一般公共预算财政拨款支出年初预算为5093.22万元，支出决算为5,102.22万元，完成年初预算的100.18%。",
+        [("budget_vs_actual", "一般公共预算财政拨款支出",
+          {"budget": "5093.22万元", "actual": "5,102.22万元", "completion": "100.18%"}, None)],
+    ),
+    (  # social-work p.18: two budgets, one actual; the rate goes to the budget it names
+        "一般公共预算财政拨款支出年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，完成年初预算的95.89%。",
+        [("budget_vs_actual", "一般公共预算财政拨款支出",
+          {"budget": "0万元", "actual": "307.82万元", "completion": "95.89%"}, None),
+         ("budget_vs_actual", "一般公共预算财政拨款支出", {"budget": "321.02万元", "actual": "307.82万元"}, None)],
+    ),
+    (  # 003 @397: ASCII punctuation, explicit comparison
+        "2.社会保障和就业支出(类)年初预算数为199.57万元,决算数199.57万元,完成年初预算的100%,支出决算数等于年初预算数。",
+        [("budget_vs_actual", "社会保障和就业支出(类)",
+          {"budget": "199.57万元", "actual": "199.57万元", "completion": "100%"}, "等于")],
+    ),
+    (  # 003 @436: a decrease against the budget is budget-vs-actual, the figure is the actual
+        "2023年度武汉市武昌区人民政府办公室机关运行经费支出215.69万元，比年初预算数减少34.29万元，降低13.71%。",
+        [("budget_vs_actual", "机关运行经费支出",
+          {"actual": "215.69万元", "delta": "34.29万元", "pct": "13.71%"}, "减少")],
+    ),
+    (  # 003 @354 and 000 @141: shares
+        "其中：基本支出1,330.67万元，占本年支出26.08%；",
+        [("share", "基本支出", {"current": "1,330.67万元", "share": "26.08%"}, None)],
+    ),
+    (  # 003 @449: shares without a figure, two in one sentence
+        "货物采购授予中小企业合同金额占货物支出金额的100%，工程采购授予中小企业合同金额占工程支出金额的0%。",
+        [("share", "货物采购授予中小企业合同金额", {"share": "100%"}, None),
+         ("share", "工程采购授予中小企业合同金额", {"share": "0%"}, None)],
+    ),
+    (  # 003 @370: 持平 against a stated year
+        "政府性基金预算财政拨款收入0万元，比2022年度决算数持平。",
+        [("change", "政府性基金预算财政拨款收入", {"current": "0万元"}, "持平")],
+    ),
+    (  # 003 @449: a total introducing its parts
+        "2023年度政府采购支出支出总额24.9万元，其中：政府采购货物支出3.1万元、政府采购工程支出0万元。",
+        [("breakdown", "政府采购支出支出总额", {"total": "24.9万元"}, None),
+         ("figure", "政府采购货物支出", {"current": "3.1万元"}, None),
+         ("figure", "政府采购工程支出", {"current": "0万元"}, None)],
+    ),
+    (  # social-work p.22: a threshold inside a category name is not a value
+        "单价100万元（含）以上设备（不含车辆）0台（套）。",
+        [("figure", "单价100万元（含）以上设备（不含车辆）", {"current": "0台（套）"}, None)],
+    ),
+    (  # full-width digits and a spaced percent sign, as converters print them
+        "与上年相比，机关运行经费增加１２．５万元，增长1.83%。",
+        [("change", "机关运行经费", {"delta": "１２．５万元", "pct": "1.83%"}, "增加")],
+    ),
+    (  # 000 @241: a direction without numbers; the subject comes from the context
+        "与上年持平。",
+        [("change", None, {}, "持平")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CLAIM_CASES)
+def test_claims_of_real_sentences(nlp: Language, text: str, expected: list[tuple]) -> None:
+    assert claims_of(nlp, text) == expected
+
+
+def test_claim_years_stated_and_compared(nlp: Language) -> None:
+    doc = nlp("与2022年度相比，收入合计减少91.8万元，下降1.83%。")
+    claim = doc._.claims[0]
+    assert (claim.year, claim.prior_year, claim.prior_is_previous_year) == (None, 2022, False)
+    doc = nlp("2024年一般公共预算安排“三公”经费预算10.98万元，与上年持平。")
+    claim = doc._.claims[0]
+    assert (claim.subject, claim.year, claim.prior_is_previous_year) == ("“三公”经费预算", 2024, True)
+
+
+REASON_CASES = [
+    (  # 000 @119: cause explaining the claim before it
+        "2024年收支总预算4407.79万元，比2023年预算增加66.78万元，增长1.51%，变动的主要原因是增加了走访慰问专项经费。",
+        [("主要原因是", "cause", 0, "增加了走访慰问专项经费")],
+    ),
+    (  # social-work p.17: the reason of the sentence before
+        "主要原因：单位于2024年成立。",
+        [("主要原因：", "cause", None, "单位于2024年成立")],
+    ),
+    (  # 003 @397: 一是…二是… list kept whole, ASCII colon and semicolons
+        "支出决算为1227.34万元,完成年初预算的93.98%,支出决算数小于年初预算数的主要原因:一是压降项目支出;二是人员缩减,人员支出减少。",
+        [("主要原因:", "cause", 0, "一是压降项目支出;二是人员缩减,人员支出减少")],
+    ),
+    (  # 000 @187: a purpose, not a cause
+        "1、调查研究13万元，主要用于专项课题研究、调研文集、政府工作报告等。",
+        [("主要用于", "purpose", 0, "专项课题研究、调研文集、政府工作报告等")],
+    ),
+    (  # 003 @379 and @395: 主要用于 introducing a list of spending is not a reason
+        "2023年度一般公共预算财政拨款支出5,102.22万元，主要用于以下方面：",
+        [],
+    ),
+    (
+        "其中：基本支出1330.67万元，项目支出主要用于乡村振兴工作经费312.47万元，主要成效为选派驻村工作队员。",
+        [],
+    ),
+    (  # 001 @1007: the reason stops where the sentence goes on to its parts
+        "公务用车运行维护费0.13万元，主要用于领导干部公务用车，其中：燃料费0万元；",
+        [("主要用于", "purpose", 0, "领导干部公务用车")],
+    ),
+    (  # 003 @441 (公务用车): a figure inside the reason does not take the reason
+        "（1）公务用车购置费0万元，完成全年预算的0%，与年初预算持平，主要原因是本年度购置（更新）公务用车0辆。",
+        [("主要原因是", "cause", 0, "本年度购置（更新）公务用车0辆")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REASON_CASES)
+def test_reasons_of_real_sentences(nlp: Language, text: str, expected: list[tuple]) -> None:
+    assert reasons_of(nlp, text) == expected
+
+
+def test_restated_comparison_before_a_reason(nlp: Language) -> None:
+    doc = nlp("决算数小于全年预算数的主要原因：人员变动引起实际支出低于预算。")
+    (claim,) = doc._.claims
+    assert (claim.kind, claim.direction, claim.restated, claim.values) == ("budget_vs_actual", "小于", True, [])
+    assert doc._.reasons[0].explains == 0
+
+
+def test_components_save_and_load(nlp: Language, tmp_path) -> None:
+    nlp.to_disk(tmp_path / "pipeline")
+    again = budgetlens.nlp.load(tmp_path / "pipeline")
+    text = CLAIM_CASES[0][0]
+    assert claims_of(again, text) == claims_of(nlp, text)
+    assert reasons_of(again, text) == reasons_of(nlp, text)
