@@ -1,6 +1,7 @@
 """The whole pipeline for one document: a pure function from a file to a record.
 
-    path → bytes → ingest (RawDocument) → structure (Document) → extract (amounts, claims, reasons) → record
+    path → bytes → ingest (RawDocument) → structure (Document) → extract (amounts, claims, reasons)
+           → check (findings, a status per check) → record
 
 No global state is touched, so the same function runs in a worker process or a
 Dask task unchanged. Every failure becomes an error record: a typed one for bad
@@ -15,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from budgetlens.checks import CheckContext, check_document
 from budgetlens.errors import BudgetLensError, InternalError, SourceNotFoundError
 from budgetlens.extract.narrative import extract_narrative
 from budgetlens.ingest import read_source
@@ -45,12 +47,16 @@ def analyze_bytes(data: bytes, path: Path) -> DocumentRecord:
         document = _timed(timings, "structure", lambda: build_document(raw))
         stage = "extract"
         narrative = _timed(timings, "extract", lambda: extract_narrative(document))
+        stage = "check"
+        findings, checks = _timed(timings, "check", lambda: check_document(CheckContext(
+            sentences=document.sentences, amounts=narrative.amounts, claims=narrative.claims,
+            reasons=narrative.reasons, tables=document.tables)))
     except BudgetLensError as exc:
         return error_record(source, exc, stage, timings)
     except Exception as exc:  # a bug of ours must not stop the batch: reported below
         detail = f"{type(exc).__name__}: {exc} @ {_where(exc)}"
         return error_record(source, InternalError(detail), stage, timings)
-    return ok_record(source, document, narrative, list(raw.warnings), timings)
+    return ok_record(source, document, narrative, (findings, checks), list(raw.warnings), timings)
 
 
 def _timed(timings: dict[str, float], stage: str, work: Callable[[], T]) -> T:

@@ -6,8 +6,8 @@
 - Reasons that open a sentence ("主要原因：单位于2024年成立。") explain the last claim of
   the sentence before.
 - "决算数小于预算数的主要原因是…" restates the comparison just made to give its reason;
-  when the sentence before made it, the restatement is not a claim of its own and the
-  reason goes to that claim.
+  when the sentence before made it, the restatement is not a claim of its own: its
+  direction and the reason go to that claim.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ class ResolvedClaim:
     subject_source: str | None
     year: int | None
     prior_year: int | None
+    direction: str | None = None  # the claim's own, or one restated in the next sentence
     dropped: bool = False
     record_id: str | None = None  # set when the record is written
 
@@ -74,7 +75,8 @@ def _resolve_claim(claim: Claim, results: list[SentenceResult], index: int, doc_
     prior = claim.prior_year
     if prior is None and claim.prior_is_previous_year and year is not None:
         prior = year - 1
-    return ResolvedClaim(subject=subject, subject_source=source if subject else None, year=year, prior_year=prior)
+    return ResolvedClaim(subject=subject, subject_source=source if subject else None, year=year, prior_year=prior,
+                         direction=claim.direction)
 
 
 def _context_subject(results: list[SentenceResult], index: int,
@@ -109,7 +111,8 @@ def _drop_restatements(result: SentenceResult, previous: SentenceResult | None) 
     last_claim, last_resolved = live[-1]
     for claim, resolved in zip(result.claims, result.resolved, strict=True):
         if claim.restated and _same_comparison(claim, resolved, last_claim, last_resolved):
-            resolved.dropped = True
+            resolved.dropped = True  # "决算数大于年初预算数的主要原因": the direction belongs to the claim before
+            last_resolved.direction = last_resolved.direction or claim.direction
 
 
 def _same_comparison(claim: Claim, resolved: ResolvedClaim, earlier: Claim, earlier_resolved: ResolvedClaim) -> bool:
@@ -117,7 +120,7 @@ def _same_comparison(claim: Claim, resolved: ResolvedClaim, earlier: Claim, earl
         return False
     if claim.subject is not None and claim.subject != earlier_resolved.subject:
         return False
-    sign, earlier_sign = direction_sign(claim.direction), direction_sign(earlier.direction)
+    sign, earlier_sign = direction_sign(claim.direction), direction_sign(earlier_resolved.direction)
     return sign is None or earlier_sign is None or sign == earlier_sign
 
 

@@ -118,7 +118,7 @@ def _lift(result: SentenceResult, lifter: _Lifter, narrative: Narrative) -> None
             subject_source=resolved.subject_source, year=resolved.year, prior_year=resolved.prior_year,
             values=[ClaimValue(role=v.role, amount_id=amount_ids[v.amount], text=printed[v.amount])
                     for v in claim.values],
-            direction=claim.direction, span=lifter.span(result, claim.start_char, claim.end_char),
+            direction=resolved.direction, span=lifter.span(result, claim.start_char, claim.end_char),
         ))
     for reason, explains in zip(result.reasons, result.explains, strict=True):
         narrative.reasons.append(ReasonRecord(

@@ -13,6 +13,7 @@ left None for the document stage to take from the context.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import ensure_path
 
-from budgetlens.nlp.extensions import CLAIMS, register_extensions
+from budgetlens.nlp.extensions import CLAIMS, register_extensions, text_of
 from budgetlens.nlp.patterns import CLAIMS_FILE, ClaimPatterns, load_patterns, source_to_patterns
 from budgetlens.nlp.subjects import clean_subject, lead_tail
 from budgetlens.nlp.types import Amount, AmountKind, Claim, ClaimValue, MarkKind, NumberMark
@@ -46,7 +47,7 @@ class ClaimRecognizer:
         self.patterns = load_patterns(patterns)
 
     def __call__(self, doc: Doc) -> Doc:
-        setattr(doc._, CLAIMS, find_claims(doc.text, doc._.amounts or [], doc._.number_marks or [], self.patterns))
+        setattr(doc._, CLAIMS, find_claims(text_of(doc), doc._.amounts or [], doc._.number_marks or [], self.patterns))
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
@@ -95,7 +96,8 @@ def find_claims(text: str, amounts: list[Amount], marks: list[NumberMark], patte
         open_ = _place(drafts, open_, role, index, amount, lead, text, patterns)
         previous_end = amount.end_char
     _close_extents(drafts, text, cue_starts)
-    claims = [_to_claim(d, drafts[i - 1].value_end if i else 0, drafts, text, amounts, marks, patterns)
+    years = _year_marks(text, marks, patterns)
+    claims = [_to_claim(d, drafts[i - 1].value_end if i else 0, drafts, text, amounts, years, patterns)
               for i, d in enumerate(drafts)]
     if not claims:
         claims = _direction_only(text, cue_starts, patterns)
@@ -191,7 +193,7 @@ def _close_extents(drafts: list[_Draft], text: str, cue_starts: list[int]) -> No
 
 
 def _to_claim(draft: _Draft, context_start: int, drafts: list[_Draft], text: str, amounts: list[Amount],
-              marks: list[NumberMark], patterns: ClaimPatterns) -> Claim:
+              years: list[tuple[int, int]], patterns: ClaimPatterns) -> Claim:
     """Kind, roles and direction from the values and the comparison stated since the claim before."""
     extent = text[min(context_start, draft.start):draft.end]
     prior = patterns.prior_year.search(extent)
@@ -216,7 +218,7 @@ def _to_claim(draft: _Draft, context_start: int, drafts: list[_Draft], text: str
     return Claim(
         kind=kind, subject=draft.subject, start_char=draft.start, end_char=draft.end,
         values=[ClaimValue(role=role, amount=i) for role, i in values], direction=direction,
-        year=_stated_year(text, draft.start + _first_value_offset(draft, amounts), marks, patterns),
+        year=_stated_year(years, draft.start + _first_value_offset(draft, amounts)),
         prior_year=int(prior.group("year")) if kind == "change" and prior and prior.group("year") else None,
         prior_is_previous_year=kind == "change" and prior is not None and prior.group("previous") is not None,
     )
@@ -258,17 +260,22 @@ def _direction(extent: str, patterns: ClaimPatterns, *, comparison_only: bool = 
     return None
 
 
-def _stated_year(text: str, before: int, marks: list[NumberMark], patterns: ClaimPatterns) -> int | None:
-    """The last year printed before the claim's first value, not counting compared-with years."""
-    year = None
+def _year_marks(text: str, marks: list[NumberMark], patterns: ClaimPatterns) -> list[tuple[int, int]]:
+    """(offset, year) of the years printed in the sentence, not counting compared-with years."""
     compared = {m.start("year") for m in patterns.prior_year.finditer(text) if m.group("year")}
+    years = []
     for mark in marks:
-        if mark.start_char >= before:
-            break
         if mark.kind in (MarkKind.YEAR, MarkKind.DATE) and mark.start_char not in compared:
-            digits = mark.text[:4]
-            year = int(digits) if digits.isdigit() else mark.value
-    return year
+            year = int(mark.text[:4]) if mark.text[:4].isdigit() else mark.value
+            if year is not None:
+                years.append((mark.start_char, year))
+    return years
+
+
+def _stated_year(years: list[tuple[int, int]], before: int) -> int | None:
+    """The last year printed before the claim's first value."""
+    index = bisect_left(years, (before, -1))
+    return years[index - 1][1] if index else None
 
 
 def _direction_only(text: str, cue_starts: list[int], patterns: ClaimPatterns) -> list[Claim]:

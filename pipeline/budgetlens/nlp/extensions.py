@@ -31,6 +31,7 @@ AMOUNTS = "amounts"
 NUMBER_MARKS = "number_marks"
 CLAIMS = "claims"
 REASONS = "reasons"
+TEXT = "text"
 _TYPE_KEY = "__budgetlens__"
 _MODELS: dict[str, type[Amount | NumberMark | Claim | Reason]] = {
     model.__name__: model for model in (Amount, NumberMark, Claim, Reason)
@@ -91,6 +92,20 @@ def decode_model(obj: Any, chain: Callable[[Any], Any] | None = None) -> Any:
         data = dict(obj)
         return _MODELS[data.pop(_TYPE_KEY)].model_validate(data)
     return obj if chain is None else chain(obj)
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Keep the text a Doc was made from: `doc.text` rebuilds it token by token, on every call."""
+    doc.user_data[_storage_key(TEXT)] = text
+
+
+def text_of(doc: Doc) -> str:
+    """`doc.text`, from the copy the tokenizer kept when there is one (our components all read it)."""
+    text = doc.user_data.get(_storage_key(TEXT))
+    if text is None:
+        text = doc.text
+        remember_text(doc, text)
+    return text
 
 
 def register_extensions() -> None:

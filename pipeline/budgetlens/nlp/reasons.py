@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import ensure_path
 
-from budgetlens.nlp.extensions import CLAIMS, REASONS, register_extensions
+from budgetlens.nlp.extensions import CLAIMS, REASONS, register_extensions, text_of
 from budgetlens.nlp.patterns import CLAIMS_FILE, ClaimPatterns, Cue, load_patterns, source_to_patterns
 from budgetlens.nlp.types import Amount, AmountKind, Claim, Reason
 
@@ -40,7 +40,7 @@ class ReasonRecognizer:
         self.patterns = load_patterns(patterns)
 
     def __call__(self, doc: Doc) -> Doc:
-        reasons = find_reasons(doc.text, doc._.amounts or [], doc._.claims or [], self.patterns)
+        reasons = find_reasons(text_of(doc), doc._.amounts or [], doc._.claims or [], self.patterns)
         setattr(doc._, REASONS, reasons)
         return doc
 

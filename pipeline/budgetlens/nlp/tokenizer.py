@@ -29,6 +29,8 @@ from spacy.tokens import Doc
 from spacy.util import DummyTokenizer, ensure_path
 from spacy.vocab import Vocab
 
+from budgetlens.nlp.extensions import remember_text
+
 USER_DICT_FILE = "userdict.txt"
 CFG_FILE = "cfg.json"
 
@@ -119,7 +121,10 @@ class JiebaTokenizer(DummyTokenizer):
 
     def __call__(self, text: str) -> Doc:
         words, spaces = pieces_to_words(text_to_pieces(text, self.protect, self.cut))
-        return Doc(self.vocab, words=words, spaces=spaces)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        if "".join(w + " " * s for w, s in zip(words, spaces, strict=True)) == text:
+            remember_text(doc, text)
+        return doc
 
     def cut(self, text: str) -> Iterator[str]:
         """Plain jieba segmentation with this tokenizer's dictionary (also what the benchmark times)."""

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import Field
 
+from budgetlens.checks.findings import CheckStatus, Finding
 from budgetlens.document import (
     Checkbox,
     Document,
@@ -32,7 +33,7 @@ from budgetlens.errors import BudgetLensError, ErrorType
 from budgetlens.extract.narrative import Narrative
 from budgetlens.extract.records import AmountRecord, ClaimRecord, ReasonRecord
 
-SCHEMA_VERSION = "1.2.0"  # 1.1.0: typed `amounts` with provenance; 1.2.0: typed `claims` and `reasons`
+SCHEMA_VERSION = "1.3.0"  # 1.1.0: typed `amounts`; 1.2.0: typed `claims` and `reasons`; 1.3.0: `findings`, `checks`
 
 
 class SourceInfo(Model):
@@ -70,8 +71,8 @@ class DocumentRecord(Model):
     amounts: list[AmountRecord] = Field(default_factory=list)
     claims: list[ClaimRecord] = Field(default_factory=list)
     reasons: list[ReasonRecord] = Field(default_factory=list)
-    # Filled by the checks stage still to come (issues 4-6); empty until it lands.
-    findings: list[dict[str, Any]] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    checks: list[CheckStatus] = Field(default_factory=list)  # every registered check: passed/failed/not_applicable
     timings: dict[str, float] = Field(default_factory=dict)  # seconds per stage; not deterministic
 
 
@@ -87,12 +88,13 @@ def doc_id_of(source: SourceInfo) -> str:
     return source.sha256[:16]
 
 
-def ok_record(source: SourceInfo, document: Document, narrative: Narrative, warnings: list[str],
+def ok_record(source: SourceInfo, document: Document, narrative: Narrative,
+              checked: tuple[list[Finding], list[CheckStatus]], warnings: list[str],
               timings: dict[str, float]) -> DocumentRecord:
     shared = {name: getattr(document, name) for name in DOCUMENT_FIELDS}
     return DocumentRecord(doc_id=doc_id_of(source), source=source, status="ok", warnings=warnings,
                           amounts=narrative.amounts, claims=narrative.claims, reasons=narrative.reasons,
-                          timings=timings, **shared)
+                          findings=checked[0], checks=checked[1], timings=timings, **shared)
 
 
 def error_record(source: SourceInfo, error: BudgetLensError, stage: str,

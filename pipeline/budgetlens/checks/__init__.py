@@ -1,0 +1,17 @@
+"""The checks stage: every registered check over one document's facts.
+
+Importing the modules below registers their checks (registry.register); `check_document`
+runs them all and returns the findings and a status for every check.
+"""
+
+from __future__ import annotations
+
+from budgetlens.checks import narrative as _narrative  # noqa: F401  (registers the narrative checks)
+from budgetlens.checks.findings import CheckStatus, Evidence, Finding
+from budgetlens.checks.registry import CHECKS, CheckContext, run_checks
+
+__all__ = ["CHECKS", "CheckContext", "CheckStatus", "Evidence", "Finding", "check_document", "run_checks"]
+
+
+def check_document(ctx: CheckContext) -> tuple[list[Finding], list[CheckStatus]]:
+    return run_checks(ctx)

@@ -1,0 +1,177 @@
+"""Arithmetic of the narrative: rates, completion rates, zero denominators and direction words.
+
+Each check recomputes what a sentence states from the figures the same claim prints
+(DOMAIN.md §4), with the interval rounding of rounding.py, so a correctly rounded
+statement never raises a finding. Figures a claim does not print (the prior year of
+"增加307.82万元，增长100.00%") are left to the text↔table checks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from budgetlens.checks.findings import Evidence
+from budgetlens.checks.registry import CheckContext, FindingDraft, Outcome, register
+from budgetlens.checks.rounding import (
+    TOLERANCE_NOTE,
+    Interval,
+    fmt,
+    percent_of,
+    printed_interval,
+    rate_verdict,
+    same_unit_values,
+    scale_of,
+)
+from budgetlens.extract.records import AmountRecord, ClaimRecord
+
+UP, DOWN = {"增加", "增长", "大于"}, {"减少", "下降", "小于"}
+SAME = {"持平", "等于"}
+
+
+def claim_evidence(claim: ClaimRecord, ctx: CheckContext) -> list[Evidence]:
+    sentence = next((s for s in ctx.sentences if s.id == claim.sentence_id), None)
+    text = sentence.text if sentence is not None else ""
+    return [Evidence(kind="text", text=text, span=claim.span, sentence_id=claim.sentence_id, claim_id=claim.id)]
+
+
+def _shown(amount: AmountRecord) -> str:
+    """The amount as printed, without the spaces converters put inside ("4407.79 万元")."""
+    return "".join(amount.text.split())
+
+
+def _sign(direction: str | None) -> int | None:
+    return 1 if direction in UP else -1 if direction in DOWN else None
+
+
+def _base(claim: ClaimRecord, ctx: CheckContext) -> tuple[AmountRecord, str] | None:
+    """The figure a change is stated from: this year's (change) or the actual (against a budget)."""
+    role = "current" if claim.kind == "change" else "actual"
+    amount = ctx.value_or_stated_before(claim, role)
+    return (amount, role) if amount is not None else None
+
+
+@register("wrong_change_rate", "增减率 = 增减额 ÷ 上年数（或预算数），按显示精度取区间复核")
+def wrong_change_rate(ctx: CheckContext) -> Iterator[Outcome]:
+    for claim in ctx.claims:
+        delta, pct, base = ctx.value(claim, "delta"), ctx.value(claim, "pct"), _base(claim, ctx)
+        sign = _sign(claim.direction)
+        if delta is None or pct is None or base is None or sign is None or not same_unit_values(base[0], delta):
+            continue
+        if pct.span.start < delta.span.start:
+            continue  # "压减10%，增减相抵后增加164.48万元": the rate is not the rate of this difference
+        current, delta_range = printed_interval(base[0]), printed_interval(delta)
+        prior = current - delta_range if sign > 0 else current + delta_range
+        expected = percent_of(delta_range, prior)
+        if expected is None:
+            continue  # from zero: see zero_denominator
+        yield _rate_outcome(claim, ctx, pct, expected, _wrong_base_note(delta_range, current, pct), prior,
+                            scale_of(delta))
+
+
+def _wrong_base_note(delta: Interval, current: Interval, pct: AmountRecord) -> str:
+    on_current = percent_of(delta, current)
+    if on_current is not None and rate_verdict(pct, on_current) == "ok":
+        return "；文中比率是以本年数为基数算出的（应以上年数为基数）"
+    return ""
+
+
+def _rate_outcome(claim: ClaimRecord, ctx: CheckContext, stated: AmountRecord, expected: Interval, note: str,
+                  base: Interval, scale: Decimal) -> Outcome:
+    verdict = rate_verdict(stated, expected)
+    if verdict == "ok":
+        return None
+    places = max(stated.decimals, 2)
+    subject = claim.subject or "该项"
+    base_word = "上年数" if claim.kind == "change" else "预算数"
+    message = (f"{subject}的增减率应为{fmt(expected.mid, places)}%（以{base_word}{fmt(base.mid / scale)}为基数），"
+               f"文中为{_shown(stated)}{note}")
+    return FindingDraft(
+        severity="error" if verdict == "wrong" else "info", message=message, evidence=claim_evidence(claim, ctx),
+        observed=stated.value, expected=expected.mid.quantize(Decimal(10) ** -places), tolerance=TOLERANCE_NOTE,
+    )
+
+
+@register("wrong_completion_rate", "完成率 = 决算数 ÷ 句中所称的预算数（年初或全年）")
+def wrong_completion_rate(ctx: CheckContext) -> Iterator[Outcome]:
+    for claim in ctx.claims:
+        completion, actual = ctx.value(claim, "completion"), ctx.value(claim, "actual")
+        budget = _budget_interval(claim, ctx)
+        if completion is None or actual is None or budget is None:
+            continue
+        expected = percent_of(printed_interval(actual), budget)
+        if expected is None:
+            continue  # see zero_denominator
+        verdict = rate_verdict(completion, expected)
+        if verdict == "ok":
+            yield None
+            continue
+        places = max(completion.decimals, 2)
+        yield FindingDraft(
+            severity="error" if verdict == "wrong" else "info",
+            message=(f"{claim.subject or '该项'}的完成率应为{fmt(expected.mid, places)}%"
+                     f"（决算{_shown(actual)}÷预算{fmt(budget.mid / scale_of(actual))}），文中为{_shown(completion)}"),
+            evidence=claim_evidence(claim, ctx), observed=completion.value,
+            expected=expected.mid.quantize(Decimal(10) ** -places), tolerance=TOLERANCE_NOTE,
+        )
+
+
+def _budget_interval(claim: ClaimRecord, ctx: CheckContext) -> Interval | None:
+    """The budget as printed, or actual ∓ the stated difference ("比全年预算减少0.9万元")."""
+    budget, actual, delta = ctx.value(claim, "budget"), ctx.value(claim, "actual"), ctx.value(claim, "delta")
+    if budget is not None:
+        return printed_interval(budget) if actual is None or same_unit_values(budget, actual) else None
+    sign = _sign(claim.direction)
+    if actual is None or delta is None or sign is None or not same_unit_values(actual, delta):
+        return None
+    return printed_interval(actual) - printed_interval(delta) if sign > 0 else \
+        printed_interval(actual) + printed_interval(delta)
+
+
+@register("zero_denominator", "分母为零时不应给出比率（年初预算为0却写完成率，上年为0却写增长率）")
+def zero_denominator(ctx: CheckContext) -> Iterator[Outcome]:
+    for claim in ctx.claims:
+        completion, budget = ctx.value(claim, "completion"), ctx.value(claim, "budget")
+        if completion is not None and budget is not None:
+            yield _zero_outcome(claim, ctx, completion, budget.value == 0, "error", "预算数为0")
+        delta, pct, base = ctx.value(claim, "delta"), ctx.value(claim, "pct"), _base(claim, ctx)
+        if claim.kind == "change" and delta is not None and pct is not None and base is not None \
+                and same_unit_values(base[0], delta) and _sign(claim.direction) == 1:
+            yield _zero_outcome(claim, ctx, pct, base[0].value * scale_of(base[0]) == delta.value * scale_of(delta),
+                                "warning", "上年数为0（本年数等于增加额）")
+
+
+def _zero_outcome(claim: ClaimRecord, ctx: CheckContext, rate: AmountRecord, is_zero: bool, severity: str,
+                  why: str) -> Outcome:
+    if not is_zero:
+        return None
+    return FindingDraft(
+        severity=severity, evidence=claim_evidence(claim, ctx), observed=rate.value,
+        message=f"{claim.subject or '该项'}{why}，比率无从计算，文中却写{_shown(rate)}",
+    )
+
+
+@register("direction_mismatch", "方向词（大于/小于/等于/持平/增加/减少）须与数值的差的符号一致")
+def direction_mismatch(ctx: CheckContext) -> Iterator[Outcome]:
+    for claim in ctx.claims:
+        if claim.direction is None:
+            continue
+        budget, actual, delta = ctx.value(claim, "budget"), ctx.value(claim, "actual"), ctx.value(claim, "delta")
+        if budget is not None and actual is not None and same_unit_values(budget, actual) and delta is None:
+            difference = actual.value * scale_of(actual) - budget.value * scale_of(budget)
+            yield _direction_outcome(claim, ctx, difference, f"决算数{_shown(actual)}、预算数{_shown(budget)}")
+        elif delta is not None and claim.direction in SAME:
+            yield _direction_outcome(claim, ctx, delta.value, f"增减额{_shown(delta)}")
+
+
+def _direction_outcome(claim: ClaimRecord, ctx: CheckContext, difference: Decimal, figures: str) -> Outcome:
+    word = "大于" if difference > 0 else "小于" if difference < 0 else "等于"
+    stated = claim.direction or ""
+    agrees = (difference > 0 and stated in UP) or (difference < 0 and stated in DOWN) or \
+        (difference == 0 and stated in SAME)
+    if agrees:
+        return None
+    return FindingDraft(
+        severity="error", evidence=claim_evidence(claim, ctx),
+        message=f"{claim.subject or '该项'}：{figures}，应为“{word}”，文中写“{stated}”",
+    )
