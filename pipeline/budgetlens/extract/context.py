@@ -25,6 +25,10 @@ ITEM_LINE_MAX = 80  # an item line ("1、…行政运行（项）。") is short
 _NUMERAL = "[0-9一二三四五六七八九十]+"
 _NUMBERING = re.compile(rf"^(?:第{_NUMERAL}部分|[（(]{_NUMERAL}[）)]|{_NUMERAL}[、.．])\s*")
 _END_PUNCT = "。；;：:，, "
+_FIRST_ITEM = re.compile(r"^\s*(?:一是|一方面|首先|第一|[（(]?[1一][）)、.．])")
+_NEXT_ITEM = re.compile(
+    r"(?:[二三四五六七八九十]是|另一方面|其次|再次|最后|第[二三四五六七八九十]|[（(]?[2-9二三四五六七八九][）)、.．])"
+)
 _CUE_WORDS = ("原因", "用于", "由于", "为了", "主要是")
 
 
@@ -48,6 +52,7 @@ class SentenceResult:
     where: list[int]  # squeezed offset → offset in sentence.text (see narrative.squeeze_spaces)
     resolved: list[ResolvedClaim] = field(default_factory=list)
     explains: list[ResolvedClaim | None] = field(default_factory=list)
+    continued_by: list[Sentence] = field(default_factory=list)  # "二是…" sentences that go on its last reason
 
 
 def resolve_context(results: list[SentenceResult], document: Document) -> None:
@@ -58,6 +63,7 @@ def resolve_context(results: list[SentenceResult], document: Document) -> None:
         result.resolved = [_resolve_claim(claim, results, i, year, titles) for claim in result.claims]
         _drop_restatements(result, previous)
         result.explains = [_explained(reason, result, previous) for reason in result.reasons]
+        result.continued_by = _list_continuation(result, results[i + 1:])
 
 
 def _walk(sections: list[Section]) -> Iterator[Section]:
@@ -122,6 +128,18 @@ def _same_comparison(claim: Claim, resolved: ResolvedClaim, earlier: Claim, earl
         return False
     sign, earlier_sign = direction_sign(claim.direction), direction_sign(earlier_resolved.direction)
     return sign is None or earlier_sign is None or sign == earlier_sign
+
+
+def _list_continuation(result: SentenceResult, following: list[SentenceResult]) -> list[Sentence]:
+    """"主要原因是：一是…；二是…；三是…": the sentences of the list after its first item."""
+    if not result.reasons or not _FIRST_ITEM.search(result.reasons[-1].text):
+        return []
+    items = []
+    for later in following:
+        if later.reasons or not _NEXT_ITEM.match(later.sentence.text.lstrip()):
+            break
+        items.append(later.sentence)
+    return items
 
 
 def _explained(reason: Reason, result: SentenceResult, previous: SentenceResult | None) -> ResolvedClaim | None:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from budgetlens.document import Document, Sentence, Span
 from budgetlens.extract.context import SentenceResult, resolve_context
 from budgetlens.extract.records import AmountRecord, ClaimRecord, ClaimValue, ReasonRecord
+from budgetlens.nlp.types import Reason
 from budgetlens.structure.sentences import Locator
 
 
@@ -96,6 +97,16 @@ class _Lifter:
     def printed(self, span: Span) -> str:
         return self.text[span.start:span.end]
 
+    def continued(self, span: Span, result: SentenceResult, reason: Reason,
+                  items: list[Sentence]) -> tuple[Span, str]:
+        """A reason that goes on over the next sentences of its list: span and text to the last item."""
+        text_start = self.span(result, reason.text_start, reason.end_char).start if reason.text else span.end
+        end = items[-1].span.end
+        while end > text_start and self.text[end - 1] in "。；;，, \n":
+            end -= 1
+        whole = self.locator.span(span.start, end)
+        return whole.model_copy(update={"bbox": span.bbox}), "".join(self.text[text_start:end].split())
+
 
 def _lift(result: SentenceResult, lifter: _Lifter, narrative: Narrative) -> None:
     sentence_id = result.sentence.id
@@ -120,9 +131,11 @@ def _lift(result: SentenceResult, lifter: _Lifter, narrative: Narrative) -> None
                     for v in claim.values],
             direction=resolved.direction, span=lifter.span(result, claim.start_char, claim.end_char),
         ))
-    for reason, explains in zip(result.reasons, result.explains, strict=True):
+    for index, (reason, explains) in enumerate(zip(result.reasons, result.explains, strict=True)):
+        span, text = lifter.span(result, reason.start_char, reason.end_char), reason.text
+        if index == len(result.reasons) - 1 and result.continued_by:
+            span, text = lifter.continued(span, result, reason, result.continued_by)
         narrative.reasons.append(ReasonRecord(
-            id=f"r{len(narrative.reasons) + 1}", sentence_id=sentence_id, cue=reason.cue, text=reason.text,
-            type=reason.type, explains=explains.record_id if explains is not None else None,
-            span=lifter.span(result, reason.start_char, reason.end_char),
+            id=f"r{len(narrative.reasons) + 1}", sentence_id=sentence_id, cue=reason.cue, text=text,
+            type=reason.type, explains=explains.record_id if explains is not None else None, span=span,
         ))
