@@ -16,7 +16,8 @@ from budgetlens.analyze import analyze_bytes, analyze_file
 from budgetlens.output.record import DocumentRecord
 from budgetlens.sample import sample_paths
 
-NARRATIVE_CHECKS = {"wrong_change_rate", "wrong_completion_rate", "zero_denominator", "direction_mismatch"}
+NARRATIVE_CHECKS = {"wrong_change_rate", "wrong_completion_rate", "zero_denominator", "direction_mismatch",
+                    "wrong_share"}
 
 
 def analyze_text(text: str) -> DocumentRecord:
@@ -44,6 +45,11 @@ CORRECT = [
     "2.社会保障和就业支出(类)年初预算数为199.57万元,决算数199.57万元,完成年初预算的100%,支出决算数等于年初预算数。",
     # js_procuratorate 2019: 1442.74 − 368.97 = 1073.77; written as the sentence before gives the figure
     "一般公共预算财政拨款支出预算1442.74万元。与上年相比，一般公共预算财政拨款支出预算增加368.97万元，增长34.36%。",
+    # 003 @379: shares of the total the list starts from: 1,227.34 / 5,102.22 = 24.055%
+    "2023年度一般公共预算财政拨款支出5,102.22万元，主要用于以下方面：1.一般公共服务（类）支出1,227.34万元，占24.06%。",
+    # js_cppcc 2019: a share of another whole (the 三公 total) is not checked against the list's total
+    "2019年度一般公共预算财政拨款支出6,442.75万元，其中：公务接待费支出397.5万元，占“三公”经费的60.22%。"
+    "基本支出5,000.00万元，占77.61%。",
 ]
 
 
@@ -64,6 +70,9 @@ WRONG = [
     # 003 @397: 1227.34 / 1305.33 = 94.03%
     ("1.一般公共服务支出(类)财政事务(款)行政运行(项)年初预算为1305.33万元,支出决算为1227.34万元,完成年初预算的93.98%。",
      "wrong_completion_rate", "error", Decimal("93.98"), Decimal("94.03")),
+    # 003 @387: 145.29 / 5,102.22 = 2.85%
+    ("2023年度一般公共预算财政拨款支出5,102.22万元，主要用于以下方面：5.住房保障支出（类）145.29万元，占比2.81%。",
+     "wrong_share", "error", Decimal("2.81"), Decimal("2.85")),
     # social-work p.18: a completion rate against a 年初预算 of 0
     ("一般公共预算财政拨款支出年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，完成年初预算的95.89%。",
      "zero_denominator", "error", Decimal("95.89"), None),

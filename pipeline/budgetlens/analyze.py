@@ -49,7 +49,7 @@ def analyze_bytes(data: bytes, path: Path) -> DocumentRecord:
         narrative = _timed(timings, "extract", lambda: extract_narrative(document))
         stage = "check"
         findings, checks = _timed(timings, "check", lambda: check_document(CheckContext(
-            sentences=document.sentences, amounts=narrative.amounts, claims=narrative.claims,
+            text=document.text, sentences=document.sentences, amounts=narrative.amounts, claims=narrative.claims,
             reasons=narrative.reasons, tables=document.tables)))
     except BudgetLensError as exc:
         return error_record(source, exc, stage, timings)

@@ -27,6 +27,8 @@ from budgetlens.extract.records import AmountRecord, ClaimRecord
 
 UP, DOWN = {"增加", "增长", "大于"}, {"减少", "下降", "小于"}
 SAME = {"持平", "等于"}
+WHOLE_NAME_MAX = 30  # characters between 占 and the rate: "占一般公共预算项目支出总额的"
+MAX_PARTS = 12  # parts of one breakdown list searched back for its total
 
 
 def claim_evidence(claim: ClaimRecord, ctx: CheckContext) -> list[Evidence]:
@@ -175,3 +177,55 @@ def _direction_outcome(claim: ClaimRecord, ctx: CheckContext, difference: Decima
         severity="error", evidence=claim_evidence(claim, ctx),
         message=f"{claim.subject or '该项'}：{figures}，应为“{word}”，文中写“{stated}”",
     )
+
+
+@register("wrong_share", "占比 = 部分 ÷ 整体（整体取其前引出各部分的合计：其中：/主要用于以下方面：）")
+def wrong_share(ctx: CheckContext) -> Iterator[Outcome]:
+    for claim in ctx.claims:
+        share, part = ctx.value(claim, "share"), ctx.value(claim, "current")
+        whole = _whole_of(claim, ctx)
+        if share is None or part is None or whole is None or not same_unit_values(part, whole):
+            continue
+        if not _names_that_whole(ctx, share, whole):
+            continue  # "占“三公”经费的15.70%": a whole other than the list's total
+        expected = percent_of(printed_interval(part), printed_interval(whole))
+        if expected is None:
+            continue
+        verdict = rate_verdict(share, expected)
+        if verdict == "ok":
+            yield None
+            continue
+        places = max(share.decimals, 2)
+        yield FindingDraft(
+            severity="error" if verdict == "wrong" else "info", evidence=claim_evidence(claim, ctx),
+            message=(f"{claim.subject or '该项'}的占比应为{fmt(expected.mid, places)}%"
+                     f"（{_shown(part)}÷{_shown(whole)}），文中为{_shown(share)}"),
+            observed=share.value, expected=expected.mid.quantize(Decimal(10) ** -places), tolerance=TOLERANCE_NOTE,
+        )
+
+
+def _names_that_whole(ctx: CheckContext, share: AmountRecord, whole: AmountRecord) -> bool:
+    """"占24.06%" (no whole named) or "占一般公共预算财政拨款支出的…" naming the breakdown's own subject."""
+    lead = ctx.text[max(0, share.span.start - WHOLE_NAME_MAX):share.span.start]
+    named = "".join(lead.rsplit("占", 1)[-1].split()).removeprefix("比").removesuffix("的") if "占" in lead else None
+    if named is None:
+        return False
+    if not named:
+        return True
+    total_claim = next((c for c in ctx.claims if any(v.amount_id == whole.id for v in c.values)), None)
+    subject = (total_claim.subject or "") if total_claim else ""
+    return bool(subject) and (named in subject or subject in named)
+
+
+def _whole_of(claim: ClaimRecord, ctx: CheckContext) -> AmountRecord | None:
+    """The total a share is a part of: the breakdown that introduces the list it stands in.
+
+    Walking back over the parts of the list (figures and shares), the first other claim must
+    be a breakdown; anything else means the whole is not printed nearby, and nothing is checked."""
+    index = ctx.claims.index(claim)
+    for earlier in reversed(ctx.claims[max(0, index - MAX_PARTS):index]):
+        if earlier.kind == "breakdown":
+            return ctx.value(earlier, "total")
+        if earlier.kind not in ("share", "figure"):
+            return None
+    return None

@@ -27,6 +27,7 @@ LOOKBACK_CLAIMS = 2  # how far back the figure a change sentence leaves out is l
 class CheckContext:
     """What checks read: the document's narrative facts and tables, with lookups by id."""
 
+    text: str  # Document.text: spans index it
     sentences: list[Sentence]
     amounts: list[AmountRecord]
     claims: list[ClaimRecord]
