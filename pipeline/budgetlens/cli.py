@@ -52,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="print the JSON Schema of a record")
     schema.add_argument("--write", action="store_true", help="regenerate the schema file shipped in the package")
     evaluate = sub.add_parser("evaluate", help="measure against the hand-made gold in annotations/")
-    evaluate.add_argument("task", choices=["tables"], help="what to evaluate")
+    evaluate.add_argument("task", choices=["tables", "extraction"], help="what to evaluate")
     evaluate.add_argument("--gold", type=Path, default=Path("annotations"), help="annotations directory")
     evaluate.add_argument("--shared", type=Path, default=Path("../shared"), help="where the real documents are")
     evaluate.add_argument("--json", type=Path, help="also write the summary as JSON here")
@@ -118,12 +118,25 @@ def run_schema(args: argparse.Namespace) -> int:
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
+    if args.task == "extraction":
+        return run_evaluate_extraction(args)
     from budgetlens.evaluate import tables
 
     scores = tables.evaluate(args.gold / "tables", args.shared)
     print(tables.report(scores))
     if args.json:
         args.json.write_text(json.dumps(tables.summarise(scores), ensure_ascii=False, indent=2), "utf-8")
+    return EXIT_OK
+
+
+def run_evaluate_extraction(args: argparse.Namespace) -> int:
+    from budgetlens.evaluate import extraction
+
+    results = extraction.evaluate(args.gold / "extraction", args.shared)
+    print(extraction.report(results))
+    if args.json:
+        splits = {split: extraction.summary(counts) for split, counts in extraction.by_split(results).items()}
+        args.json.write_text(json.dumps(splits, ensure_ascii=False, indent=2), "utf-8")
     return EXIT_OK
 
 

@@ -128,6 +128,7 @@ def to_blocks(raw: RawDocument) -> list[Block]:
     blocks: list[Block] = []
     in_toc = False
     toc_first: str | None = None
+    toc_page: int | None = None
     for item in items:
         if isinstance(item, RawTable):
             blocks.append(item)
@@ -136,7 +137,11 @@ def to_blocks(raw: RawDocument) -> list[Block]:
         text = item.text.strip()
         if not text:
             continue
+        if in_toc and _leaves_toc_page(item, text, toc_page):
+            in_toc, toc_first = False, None
         in_toc, toc_first, is_toc = _toc_state(text, in_toc, toc_first)
+        if is_toc and (is_toc_entry(text) or is_toc_title(text)):
+            toc_page = item.page
         current = blocks[-1] if blocks and isinstance(blocks[-1], ParagraphDraft) else None
         if not is_toc and current is not None and continues(current, item, measure):
             if current.kind == "heading":  # a full numbered line that runs on is an item, not a heading
@@ -147,6 +152,12 @@ def to_blocks(raw: RawDocument) -> list[Block]:
         kind, heading = ("toc", None) if is_toc else line_kind(text, item.bold)
         blocks.append(ParagraphDraft([item], kind, heading, [text]))
     return blocks
+
+
+def _leaves_toc_page(item: RawLine, text: str, toc_page: int | None) -> bool:
+    """A contents list stays on its page(s): a plain line on a later page ends it, also when the
+    body's headings are worded otherwise than the entries ("一、部门主要职能" vs "…（部门）主要职能")."""
+    return item.page is not None and toc_page is not None and item.page > toc_page and not is_toc_entry(text)
 
 
 def _toc_state(text: str, in_toc: bool, toc_first: str | None) -> tuple[bool, str | None, bool]:
