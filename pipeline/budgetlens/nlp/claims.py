@@ -27,6 +27,7 @@ from budgetlens.nlp.patterns import CLAIMS_FILE, ClaimPatterns, load_patterns, s
 from budgetlens.nlp.subjects import clean_subject, lead_tail
 from budgetlens.nlp.types import Amount, AmountKind, Claim, ClaimValue, MarkKind, NumberMark
 
+GENERIC_HEADS = {"项目", "该项目", "本项目", "资金"}  # subjects that only point back at a name just printed
 VALUE_KINDS = {AmountKind.MONEY, AmountKind.PERCENT, AmountKind.COUNT, AmountKind.RATIO, AmountKind.RANGE}
 RATE_KINDS = {AmountKind.PERCENT, AmountKind.RATIO}
 _LIST_NUMBER = re.compile(r"^[（(]?[0-9一二三四五六七八九十]+[）)]?[、.．]?")
@@ -181,7 +182,11 @@ def _subject_from_lead(lead: str, role: str, patterns: ClaimPatterns) -> str | N
     tail = lead_tail(lead, patterns)
     if role == "share":
         tail = tail.split("占")[0]
-    return clean_subject(tail, patterns)
+    subject = clean_subject(tail, patterns)
+    if subject in GENERIC_HEADS:  # "乡村振兴项目绩效自评综述：项目全年预算数…": the name is in the clause before
+        named = re.search(rf"([^，,；;：:。]*?{subject})[^，,；;：:。]*[：:，,]$", lead[:len(lead) - len(tail)])
+        return clean_subject(named.group(1), patterns) if named else subject
+    return subject
 
 
 def _close_extents(drafts: list[_Draft], text: str, cue_starts: list[int]) -> None:

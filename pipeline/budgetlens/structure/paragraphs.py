@@ -9,6 +9,7 @@ lines (titles, last lines of paragraphs) never run on.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 from statistics import quantiles
@@ -100,13 +101,25 @@ def continues(prev: ParagraphDraft, line: RawLine, measure: _Measure) -> bool:
     if prev.kind == "toc" or (prev.kind == "heading" and prev.lines[-1].bold):
         return False
     last = prev.lines[-1]
+    kind, _ = line_kind(line.text, line.bold)
+    if kind == "text" and _sentence_left_open(prev):
+        return True
     if measure.blank_line_breaks and line.page == last.page and line.number - last.number > 1:
         return False
     tail = last.text.rstrip()
     if not tail or tail[-1] in SENTENCE_END or not _is_full(last, measure):
         return False
-    kind, _ = line_kind(line.text, line.bold)
     return kind == "text"
+
+
+def _sentence_left_open(prev: ParagraphDraft) -> bool:
+    """A sentence cut mid-clause ("…，2024 年预算中纳入政府采购预算" / page break / "支出合计 30.05 万元，…"):
+    text that has begun a clause list and stops on a word, not on punctuation, goes on below."""
+    tail = prev.texts[-1].rstrip()
+    return prev.kind == "text" and bool(tail) and "，" in "".join(prev.texts) and _CJK.match(tail[-1]) is not None
+
+
+_CJK = re.compile(r"[\u4e00-\u9fa5]")
 
 
 def separator(left: str, right: str) -> str:
