@@ -22,7 +22,7 @@ from tests.conftest import seed_path
 def test_nlp_grammar_names_snapshot() -> None:
     """Renaming any of these breaks saved pipelines or downstream code: make it a decision."""
     nlp = budgetlens.nlp.load()
-    assert nlp.pipe_names == ["sentencizer", "budget_amounts"]
+    assert nlp.pipe_names == ["sentencizer", "budget_amounts", "budget_claims", "budget_reasons"]
     assert "budget_amounts" in spacy.registry.factories.get_all()
     assert "budgetlens.JiebaTokenizer.v1" in spacy.registry.tokenizers.get_all()
     assert "budgetlens.numeric_pattern.v1" in spacy.registry.misc.get_all()
