@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from spacy.training import Example
 from spacy.util import ensure_path
 
-from budgetlens.nlp.extensions import AMOUNTS, NUMBER_MARKS, register_extensions
+from budgetlens.nlp.extensions import AMOUNTS, NUMBER_MARKS, register_extensions, text_of
 from budgetlens.nlp.grammar import (
     Grammar,
     GrammarSpec,
@@ -60,7 +60,7 @@ class AmountRecognizer:
         """Amounts and marks in text order, each with its token span."""
         amounts: list[Amount] = []
         marks: list[NumberMark] = []
-        for match in self.grammar.regex.finditer(doc.text):
+        for match in self.grammar.regex.finditer(text_of(doc)):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             item = match_to_item(match, self.grammar, (span.start, span.end))
             if isinstance(item, Amount):
