@@ -60,3 +60,13 @@ def test_year_defaults_to_the_documents_year_and_prior_to_the_year_before() -> N
     (claim,) = record.claims
     assert record.meta.fiscal_year == 2024
     assert (claim.kind, claim.year, claim.prior_year, claim.direction) == ("change", 2024, 2023, "持平")
+
+
+def test_amount_text_is_the_quantity_and_expression_the_whole() -> None:
+    # social-work p.22 and GUIDELINE §4: a threshold in a category name, approximation words outside
+    record = analyze_text("单价100万元（含）以上设备（不含车辆）0台（套）。预计办理提案约900件，重点提案20件左右。")
+    found = [(a.text, a.expression, a.comparator, a.approx) for a in record.amounts]
+    assert found == [("100万元", "100万元（含）以上", "≥", False), ("0台（套）", "0台（套）", None, False),
+                     ("900件", "约900件", None, True), ("20件", "20件左右", None, True)]
+    for amount in record.amounts:
+        assert record.text[amount.span.start:amount.span.end] == amount.text

@@ -113,10 +113,12 @@ def _lift(result: SentenceResult, lifter: _Lifter, narrative: Narrative) -> None
     amount_ids = [f"a{len(narrative.amounts) + i + 1}" for i in range(len(result.amounts))]
     printed = []
     for amount, amount_id in zip(result.amounts, amount_ids, strict=True):
-        span = lifter.span(result, amount.start_char, amount.end_char)
+        span = lifter.span(result, amount.core_start if amount.core_start is not None else amount.start_char,
+                           amount.core_end if amount.core_end is not None else amount.end_char)
         printed.append(lifter.printed(span))
         narrative.amounts.append(AmountRecord(
             id=amount_id, sentence_id=sentence_id, kind=amount.kind.value, text=printed[-1], value=amount.value,
+            expression="".join(lifter.printed(lifter.span(result, amount.start_char, amount.end_char)).split()),
             value_high=amount.value_high, unit=amount.unit, yuan=amount.yuan, decimals=amount.decimals,
             comparator=amount.comparator, approx=amount.approx, pattern=amount.pattern, span=span,
         ))

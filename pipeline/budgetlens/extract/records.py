@@ -22,7 +22,8 @@ class AmountRecord(Model):
     id: str
     sentence_id: str
     kind: str
-    text: str
+    text: str  # the quantity as printed ("900件"); comparator and approximation are the fields below
+    expression: str  # the whole expression as matched: "约900件", "100万元（含）以上"
     value: ExactDecimal
     value_high: ExactDecimal | None = None
     unit: str | None = None

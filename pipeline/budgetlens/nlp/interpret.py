@@ -66,6 +66,17 @@ def _comparator(m: re.Match[str], pattern: CompiledPattern, lex: Lexicon) -> str
     return lex.comparators_after[after] if after else None
 
 
+def _core(m: re.Match[str], pattern: CompiledPattern) -> tuple[int, int]:
+    """The quantity without the comparator and approximation words printed around it (GUIDELINE §4:
+    "约900件" → "900件", "20件左右" → "20件"; words inside such as 余/多 stay)."""
+    start = min((m.start(pattern.groups[g]) for g in ("frac", "num") if _group(m, pattern, g)), default=m.start())
+    end = min((m.start(pattern.groups[g]) for g in ("cmp_post", "approx_post") if _group(m, pattern, g)),
+              default=m.end())
+    while end > start and m.string[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def _approx(m: re.Match[str], pattern: CompiledPattern) -> bool:
     return any(_group(m, pattern, g) for g in ("approx_pre", "approx_in", "approx_in2", "approx_post"))
 
@@ -92,11 +103,14 @@ def match_to_amount(m: re.Match[str], pattern: CompiledPattern, grammar: Grammar
     high = _high(m, pattern, lex, value, unit) if pattern.groups.get("num_hi") else None
     if pattern.groups.get("num_hi") and high is None:
         return _demote_range(m, pattern, grammar, tokens)
+    core_start, core_end = _core(m, pattern)
     return Amount(
         kind=AmountKind.RANGE if high is not None else unit.kind,
         text=m.group(),
         start_char=m.start(),
         end_char=m.end(),
+        core_start=core_start,
+        core_end=core_end,
         start=tokens[0] if tokens else None,
         end=tokens[1] if tokens else None,
         number_text=num_text,

@@ -55,6 +55,8 @@ class Amount(_Frozen):
     end_char: int
     start: int | None = None  # token span in the Doc
     end: int | None = None
+    core_start: int | None = None  # the quantity alone, without 约/左右/以上 around it: "100万元" of
+    core_end: int | None = None  # "单价100万元（含）以上设备" (None: the whole text)
     number_text: str  # the figure as printed: "4,407.79", "九十五", "１２３．４５"
     value: Decimal  # exact, in `unit` (low end for a range)
     value_high: Decimal | None = None  # high end of a range
