@@ -1,0 +1,78 @@
+"""Identities inside one table (DOMAIN.md §3), cell by cell.
+
+So far the row identity of spending tables: 合计 = 基本支出 + 项目支出 (+ 上缴上级 + 经营 +
+对附属单位补助), for every row that prints a total and at least one part. Blank cells are
+absent (not zero) and simply do not take part in the sum. Tolerance as DOMAIN §5 for a sum
+of n parts, in units u of the last digit the cells show (u = 0.01 gives DOMAIN's numbers):
+pass within u/2·(n+1), info up to u·(n+1), error beyond.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from budgetlens.checks.findings import Evidence
+from budgetlens.checks.registry import CheckContext, FindingDraft, Outcome, register
+from budgetlens.checks.rounding import fmt
+from budgetlens.document import Cell, Table
+from budgetlens.tables.columns import SPENDING_PARTS, column_roles
+
+SUM_TOLERANCE = ("n个部分之和与合计：差≤半个末位单位×(n+1)为通过（两位小数即0.005×(n+1)），"
+                 "≤一个末位单位×(n+1)为提示，超出为错误（DOMAIN §5，按显示精度推广）")
+PART_NAMES = {"basic": "基本支出", "project": "项目支出", "remit": "上缴上级支出", "business": "经营支出",
+              "subsidy": "对附属单位补助支出"}
+
+
+@register("row_identity_mismatch", "支出表每行：合计 = 基本支出 + 项目支出（+ 上缴上级 + 经营 + 对附属单位补助）")
+def row_identity_mismatch(ctx: CheckContext) -> Iterator[Outcome]:
+    for table in ctx.tables:
+        roles = column_roles(table)
+        if roles.count("total") != 1 or len({r for r in roles if r in SPENDING_PARTS}) < 2:
+            continue
+        total_col = roles.index("total")
+        part_cols = [col for col, role in enumerate(roles) if role in SPENDING_PARTS and col > total_col]
+        for row in table.rows[table.header_rows:]:
+            yield from _row_outcome(table, row, total_col, part_cols, roles)
+
+
+def _row_outcome(table: Table, row: list[Cell], total_col: int, part_cols: list[int],
+                 roles: list[str | None]) -> Iterator[Outcome]:
+    cells = {cell.col: cell for cell in row}
+    total = cells.get(total_col)
+    parts = [cells[col] for col in part_cols if col in cells and cells[col].value is not None]
+    if total is None or total.value is None or not parts:
+        return
+    found = sum((cell.value for cell in parts), Decimal(0))
+    diff = abs(total.value - found)
+    n = len(parts)
+    unit = _display_unit([total, *parts])
+    places = max(0, -unit.as_tuple().exponent)
+    if diff <= unit / 2 * (n + 1):
+        yield None
+        return
+    label = _row_label(row)
+    names = "+".join(PART_NAMES[roles[cell.col] or ""] for cell in parts)
+    yield FindingDraft(
+        severity="info" if diff <= unit * (n + 1) else "error",
+        message=(f"{table.title or '表'}“{label}”行：合计{total.text}，{names}={fmt(found, places)}，"
+                 f"相差{fmt(total.value - found, places)}"
+                 + (f"（单位：{table.unit}）" if table.unit else "")),
+        observed=total.value, expected=found, tolerance=SUM_TOLERANCE,
+        evidence=[_cell_evidence(table, cell) for cell in (total, *parts)],
+    )
+
+
+def _display_unit(cells: list[Cell]) -> Decimal:
+    """One unit of the last digit shown by the least precise cell: 0.01 for "1,234.56", 1 for "94,995,790"."""
+    decimals = min(len(c.text.rsplit(".", 1)[1]) if "." in c.text else 0 for c in cells)
+    return Decimal(10) ** -decimals
+
+
+def _row_label(row: list[Cell]) -> str:
+    """Code and name as printed ("204 06 01 行政运行"), or the row number."""
+    return " ".join(c.text.strip() for c in row if c.text.strip() and c.value is None) or f"第{row[0].row + 1}行"
+
+
+def _cell_evidence(table: Table, cell: Cell) -> Evidence:
+    return Evidence(kind="cell", text=cell.text, table_id=table.id, row=cell.row, col=cell.col, page=cell.page)
