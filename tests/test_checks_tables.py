@@ -8,8 +8,9 @@ import pytest
 
 from budgetlens.analyze import analyze_file
 from budgetlens.checks.registry import CheckContext
-from budgetlens.checks.tables import row_identity_mismatch
+from budgetlens.checks.tables import row_identity_mismatch, table_sum_mismatch
 from budgetlens.document import Cell, Table
+from budgetlens.sample import sample_paths
 from budgetlens.tables.columns import column_roles
 from tests.conftest import corpus_pdf
 
@@ -68,3 +69,41 @@ def test_correct_real_tables_are_silent() -> None:
     status = next(s for s in record.checks if s.check == "row_identity_mismatch")
     assert status.tested > 5
     assert status.status == "passed"
+
+
+def coded_table(*body: tuple[str, ...]) -> Table:
+    header = [["类", "款", "项", "科目名称", "合计"]]
+    rows = [[Cell(row=r, col=c, text=text, value=_value(text) if r >= 1 and c == 4 else None)
+             for c, text in enumerate(line)] for r, line in enumerate([*header, *body])]
+    return Table(id="t2", title="支出表", unit="元", n_rows=len(rows), n_cols=5, header_rows=1, rows=rows,
+                 method="ruling")
+
+
+def sum_outcomes(table: Table) -> list:
+    ctx = CheckContext(text="", sentences=[], amounts=[], claims=[], reasons=[], tables=[table])
+    return list(table_sum_mismatch(ctx))
+
+
+def test_split_codes_with_a_dropped_zero_add_up() -> None:
+    # wanli 2024 p.29 prints 款 "2" for "02"
+    table = coded_table(("301", "", "", "工资福利支出", "35.00"), ("301", "01", "", "基本工资", "10.00"),
+                        ("301", "2", "", "津贴补贴", "20.00"), ("301", "08", "", "养老保险缴费", "5.00"))
+    assert sum_outcomes(table) == [None]
+
+
+def test_a_wrong_subtotal_is_an_error_and_irregular_codes_are_not_judged() -> None:
+    table = coded_table(("301", "", "", "工资福利支出", "31.00"), ("301", "01", "", "基本工资", "10.00"),
+                        ("301", "02", "", "津贴补贴", "20.00"))
+    (outcome,) = sum_outcomes(table)
+    assert (outcome.severity, outcome.observed, outcome.expected) == ("error", Decimal("31.00"), Decimal("30.00"))
+    irregular = coded_table(("208", "", "", "社会保障和就业支出", "140.00"), ("208", "05", "", "养老", "138.10"),
+                            ("208", "099", "", "其他", "0.47"))
+    assert sum_outcomes(irregular) == []
+
+
+def test_sample_subtotal_error_is_found_once() -> None:
+    """E5 of the bundled sample: 302 商品和服务支出 printed 176.54, its items add up to 178.34."""
+    for path in (p for p in sample_paths() if p.name.startswith("dept_final")):
+        (finding,) = [f for f in analyze_file(path).findings if f.check == "table_sum_mismatch"]
+        assert (finding.observed, finding.expected) == (Decimal("176.54"), Decimal("178.34"))
+        assert finding.evidence[0].text == "176.54"
