@@ -80,16 +80,21 @@ def _wrong_base_note(delta: Interval, current: Interval, pct: AmountRecord) -> s
 
 def _rate_outcome(claim: ClaimRecord, ctx: CheckContext, stated: AmountRecord, expected: Interval, note: str,
                   base: Interval, scale: Decimal) -> Outcome:
+    base_word = "上年数" if claim.kind == "change" else "预算数"
+    return rate_finding(claim, ctx, stated, expected, "增减率", f"以{base_word}{fmt(base.mid / scale)}为基数", note)
+
+
+def rate_finding(claim: ClaimRecord, ctx: CheckContext, stated: AmountRecord, expected: Interval, what: str,
+                 how: str, note: str = "") -> Outcome:
+    """None when the stated rate fits the interval; else an error (or info for a truncated rate)."""
     verdict = rate_verdict(stated, expected)
     if verdict == "ok":
         return None
     places = max(stated.decimals, 2)
-    subject = claim.subject or "该项"
-    base_word = "上年数" if claim.kind == "change" else "预算数"
-    message = (f"{subject}的增减率应为{fmt(expected.mid, places)}%（以{base_word}{fmt(base.mid / scale)}为基数），"
-               f"文中为{_shown(stated)}{note}")
     return FindingDraft(
-        severity="error" if verdict == "wrong" else "info", message=message, evidence=claim_evidence(claim, ctx),
+        severity="error" if verdict == "wrong" else "info", evidence=claim_evidence(claim, ctx),
+        message=(f"{claim.subject or '该项'}的{what}应为{fmt(expected.mid, places)}%（{how}），"
+                 f"文中为{_shown(stated)}{note}"),
         observed=stated.value, expected=expected.mid.quantize(Decimal(10) ** -places), tolerance=TOLERANCE_NOTE,
     )
 
@@ -104,18 +109,8 @@ def wrong_completion_rate(ctx: CheckContext) -> Iterator[Outcome]:
         expected = percent_of(printed_interval(actual), budget)
         if expected is None:
             continue  # see zero_denominator
-        verdict = rate_verdict(completion, expected)
-        if verdict == "ok":
-            yield None
-            continue
-        places = max(completion.decimals, 2)
-        yield FindingDraft(
-            severity="error" if verdict == "wrong" else "info",
-            message=(f"{claim.subject or '该项'}的完成率应为{fmt(expected.mid, places)}%"
-                     f"（决算{_shown(actual)}÷预算{fmt(budget.mid / scale_of(actual))}），文中为{_shown(completion)}"),
-            evidence=claim_evidence(claim, ctx), observed=completion.value,
-            expected=expected.mid.quantize(Decimal(10) ** -places), tolerance=TOLERANCE_NOTE,
-        )
+        yield rate_finding(claim, ctx, completion, expected, "完成率",
+                           f"决算{_shown(actual)}÷预算{fmt(budget.mid / scale_of(actual))}")
 
 
 def _budget_interval(claim: ClaimRecord, ctx: CheckContext) -> Interval | None:
@@ -191,17 +186,7 @@ def wrong_share(ctx: CheckContext) -> Iterator[Outcome]:
         expected = percent_of(printed_interval(part), printed_interval(whole))
         if expected is None:
             continue
-        verdict = rate_verdict(share, expected)
-        if verdict == "ok":
-            yield None
-            continue
-        places = max(share.decimals, 2)
-        yield FindingDraft(
-            severity="error" if verdict == "wrong" else "info", evidence=claim_evidence(claim, ctx),
-            message=(f"{claim.subject or '该项'}的占比应为{fmt(expected.mid, places)}%"
-                     f"（{_shown(part)}÷{_shown(whole)}），文中为{_shown(share)}"),
-            observed=share.value, expected=expected.mid.quantize(Decimal(10) ** -places), tolerance=TOLERANCE_NOTE,
-        )
+        yield rate_finding(claim, ctx, share, expected, "占比", f"{_shown(part)}÷{_shown(whole)}")
 
 
 def _names_that_whole(ctx: CheckContext, share: AmountRecord, whole: AmountRecord) -> bool:

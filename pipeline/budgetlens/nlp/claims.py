@@ -14,16 +14,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import ensure_path
 
 from budgetlens.nlp.extensions import CLAIMS, register_extensions, text_of
-from budgetlens.nlp.patterns import CLAIMS_FILE, ClaimPatterns, load_patterns, source_to_patterns
+from budgetlens.nlp.patterns import ClaimPatterns, PatternComponent
 from budgetlens.nlp.subjects import clean_subject, lead_tail
 from budgetlens.nlp.types import Amount, AmountKind, Claim, ClaimValue, MarkKind, NumberMark
 
@@ -42,23 +39,13 @@ def make_claims(nlp: Language, name: str, *, patterns: str | None) -> ClaimRecog
     return ClaimRecognizer(name, patterns=patterns)
 
 
-class ClaimRecognizer:
+class ClaimRecognizer(PatternComponent):
     def __init__(self, name: str = "budget_claims", *, patterns: str | None = None):
-        self.name = name
-        self.patterns = load_patterns(patterns)
+        super().__init__(name, patterns=patterns)
 
     def __call__(self, doc: Doc) -> Doc:
         setattr(doc._, CLAIMS, find_claims(text_of(doc), doc._.amounts or [], doc._.number_marks or [], self.patterns))
         return doc
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = ensure_path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        (path / CLAIMS_FILE).write_text(self.patterns.source, encoding="utf-8")
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> ClaimRecognizer:
-        self.patterns = source_to_patterns((ensure_path(path) / CLAIMS_FILE).read_text("utf-8"))
-        return self
 
 
 @dataclass

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Self
+
+from spacy.util import ensure_path
 
 CLAIMS_FILE = "claims.json"
 ReasonType = Literal["cause", "purpose"]
@@ -92,3 +95,20 @@ def load_patterns(path: str | None = None) -> ClaimPatterns:
     else:
         source = Path(path).read_text("utf-8")
     return source_to_patterns(source)
+
+
+class PatternComponent:
+    """Base of the components that run on these patterns: saved with the pipeline as claims.json."""
+
+    def __init__(self, name: str, *, patterns: str | None = None):
+        self.name = name
+        self.patterns = load_patterns(patterns)
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / CLAIMS_FILE).write_text(self.patterns.source, encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> Self:
+        self.patterns = source_to_patterns((ensure_path(path) / CLAIMS_FILE).read_text("utf-8"))
+        return self

@@ -12,15 +12,11 @@ not purposes of a figure, and are not reasons.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from pathlib import Path
-
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import ensure_path
 
 from budgetlens.nlp.extensions import CLAIMS, REASONS, register_extensions, text_of
-from budgetlens.nlp.patterns import CLAIMS_FILE, ClaimPatterns, Cue, load_patterns, source_to_patterns
+from budgetlens.nlp.patterns import ClaimPatterns, Cue, PatternComponent
 from budgetlens.nlp.types import Amount, AmountKind, Claim, Reason
 
 TRAILING = " \t\r\n，,。；;：:、"
@@ -34,24 +30,14 @@ def make_reasons(nlp: Language, name: str, *, patterns: str | None) -> ReasonRec
     return ReasonRecognizer(name, patterns=patterns)
 
 
-class ReasonRecognizer:
+class ReasonRecognizer(PatternComponent):
     def __init__(self, name: str = "budget_reasons", *, patterns: str | None = None):
-        self.name = name
-        self.patterns = load_patterns(patterns)
+        super().__init__(name, patterns=patterns)
 
     def __call__(self, doc: Doc) -> Doc:
         reasons = find_reasons(text_of(doc), doc._.amounts or [], doc._.claims or [], self.patterns)
         setattr(doc._, REASONS, reasons)
         return doc
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = ensure_path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        (path / CLAIMS_FILE).write_text(self.patterns.source, encoding="utf-8")
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> ReasonRecognizer:
-        self.patterns = source_to_patterns((ensure_path(path) / CLAIMS_FILE).read_text("utf-8"))
-        return self
 
 
 def find_reasons(text: str, amounts: list[Amount], claims: list[Claim], patterns: ClaimPatterns) -> list[Reason]:
