@@ -70,3 +70,9 @@ def test_amount_text_is_the_quantity_and_expression_the_whole() -> None:
                      ("900件", "约900件", None, True), ("20件", "20件左右", None, True)]
     for amount in record.amounts:
         assert record.text[amount.span.start:amount.span.end] == amount.text
+
+
+def test_numbers_separated_by_a_space_stay_separate() -> None:
+    # seed 001 line 2462 prints a table row as text: 500 500 100%
+    record = analyze_text("项目全年预算数500 500 100%。")
+    assert [a.text for a in record.amounts if a.kind == "percent"] == ["100%"]

@@ -37,7 +37,9 @@ def test_nlp_grammar_names_snapshot() -> None:
         "section_line",
         "section_paren",
         "section_circled",
+        "section_enum",
         "ordinal",
+        "anniversary",
         "row_number",
         "class_code",
         "range",
@@ -46,6 +48,7 @@ def test_nlp_grammar_names_snapshot() -> None:
         "quantity",
         "cn_quantity",
         "magnitude_only",
+        "percent_unprinted",
         "bare",
     ]
 
@@ -140,3 +143,16 @@ def test_nlp_grammar_custom_lexicon_via_initialize(tmp_path) -> None:
     nlp.get_pipe("budget_amounts").initialize(nlp=nlp, lexicon=str(path))
     doc = nlp(sentence)
     assert [(a.unit, a.value, a.end - a.start) for a in doc._.amounts] == [("盏", Decimal(12), 1)]
+
+
+def test_nlp_grammar_chinese_counts_are_a_lexicon_choice(tmp_path) -> None:
+    """GUIDELINE §4 drops Chinese-numeral counts (cn_amount_kinds without "count"); a lexicon may keep them."""
+    sentence = "2023年拟组织四次区政务服务大厅和12条街道政务服务中心全体工作人员的服务礼仪培训。"  # seed 004:14
+    amounts = [i.text for i in text_to_items(sentence, load_grammar()) if isinstance(i, Amount)]
+    assert amounts == ["12条"]
+    data = json.loads(read_lexicon().model_dump_json())
+    data["cn_amount_kinds"].append("count")
+    path = tmp_path / "lexicon.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    grammar = load_grammar(str(path), None)
+    assert [i.text for i in text_to_items(sentence, grammar) if isinstance(i, Amount)] == ["四次", "12条"]

@@ -54,7 +54,7 @@ def extract_narrative(document: Document, nlp: Language | None = None) -> Narrat
 def squeeze_spaces(text: str) -> tuple[str, list[int]]:
     """The text without the spaces PDF converters put between characters ("2024 年 1.83 %"), and
     where each kept character stood: the components see "2024年1.83%", records point at the print.
-    Spaces between two Latin letters or digits ("PPP 项目" keeps none either way) are kept."""
+    Spaces between two Latin letters or two digits are kept: "500 500 100%" is three numbers."""
     kept: list[str] = []
     where: list[int] = []
     for i, char in enumerate(text):
@@ -67,8 +67,9 @@ def squeeze_spaces(text: str) -> tuple[str, list[int]]:
 
 
 def _between_words(text: str, i: int) -> bool:
+    """A space between two Latin letters or two digits separates words or numbers ("500 500 100%")."""
     before, after = text[i - 1:i], text[i + 1:i + 2]
-    return before.isascii() and after.isascii() and before.isalpha() and after.isalpha()
+    return before.isascii() and after.isascii() and before.isalnum() and after.isalnum()
 
 
 def _sentence_result(sentence: Sentence, doc: Doc, where: list[int]) -> SentenceResult:

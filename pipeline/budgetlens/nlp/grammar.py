@@ -42,12 +42,18 @@ class Lexicon(Model):
     per_units: list[str]
     magnitudes: dict[str, Decimal]
     implicit_money_magnitudes: list[str]
+    implicit_money_next: list[str] = Field(default_factory=list)  # 209万用于…: still money
     fractions: dict[str, FractionWord]
     cn_digits: dict[str, int]
     cn_multipliers: dict[str, int]
     cn_sections: dict[str, int]
     cn_count_stop: list[str]  # 一次性 is not a count
     cn_units_excluded: list[str]  # 十分重要, 公诉一处, 一起: not counts after a Chinese numeral
+    cn_amount_kinds: list[Literal["money", "percent", "ratio", "count"]] = Field(
+        default_factory=lambda: ["money", "percent", "ratio", "count"]
+    )  # 二期, 八项规定: a Chinese-numeral count is not an amount when "count" is left out
+    unit_not_before: list[str] = Field(default_factory=list)  # 29年初, 23年度: 年 starts a word
+    unitless_percent_after: list[str] = Field(default_factory=list)  # 增长13.95: a percent without %
     comparators_before: dict[str, Literal["≥", "≤", ">", "<", "="]]
     comparators_after: dict[str, Literal["≥", "≤", ">", "<", "="]]
     approx_before: list[str]
@@ -124,7 +130,21 @@ def lexicon_to_fragments(lex: Lexicon) -> dict[str, str]:
         "CN_CHAR": cn_chars,
         "CN_STOP": _alternation(lex.cn_count_stop),
         "FIRST_WORDS": "".join(sorted({re.escape(w[0]) for w in first_words})),
+        "UNIT_END": _never_before(lex.unit_not_before),
+        "MONEY_NEXT": _alternation(lex.implicit_money_next) or "(?!)",
+        "PCT_AFTER": _after_any(lex.unitless_percent_after),
     }
+
+
+def _never_before(words: list[str]) -> str:
+    """A negative lookahead for `words` (empty: matches everywhere)."""
+    return f"(?!{_alternation(words)})" if words else ""
+
+
+def _after_any(words: list[str]) -> str:
+    """Right after one of `words`, a space allowed: lookbehinds must be fixed-width, so one per form."""
+    forms = [form for w in sorted(words) for form in (w, w + " ")]
+    return "(?:" + "|".join(f"(?<={re.escape(f)})" for f in forms) + ")" if forms else "(?!)"
 
 
 def _expand(template: str, fragments: dict[str, str], where: str) -> str:

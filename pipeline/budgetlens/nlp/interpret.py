@@ -19,6 +19,7 @@ from budgetlens.numbers import decimals_shown, normalize_width, parse_number
 Item = Amount | NumberMark
 TokenSpan = tuple[int, int] | None
 _VALUED_MARKS = frozenset({MarkKind.YEAR, MarkKind.SECTION_NUMBER, MarkKind.ROW_NUMBER, MarkKind.ORDINAL})
+_AMOUNT_KINDS = frozenset(kind.value for kind in AmountKind)
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,13 @@ def _unit(m: re.Match[str], pattern: CompiledPattern, lex: Lexicon, suffix: str 
         return _Unit(AmountKind(lex.unit_kind(base)), mag + base, base, scale)
     if mag:  # "6.64万": a fee written without 元
         return _Unit(AmountKind(pattern.kind), mag, "元", scale)
-    return _Unit(AmountKind.NUMBER, None, None, scale)
+    kind = AmountKind(pattern.kind) if pattern.kind in _AMOUNT_KINDS else AmountKind.NUMBER  # "增长13.95"
+    return _Unit(kind, None, None, scale)
+
+
+def is_chinese_numeral(number: str) -> bool:
+    """"二", "一百" — not "12", "１２" (full-width digits are digits)."""
+    return not any(ch.isdigit() for ch in number)
 
 
 def _comparator(m: re.Match[str], pattern: CompiledPattern, lex: Lexicon) -> str | None:
@@ -100,6 +107,8 @@ def match_to_amount(m: re.Match[str], pattern: CompiledPattern, grammar: Grammar
         return None
     value, decimals = parsed
     unit = _unit(m, pattern, lex)
+    if is_chinese_numeral(num_text) and unit.kind.value not in lex.cn_amount_kinds:
+        return match_to_mark(m, MarkKind.NUMBER, pattern.name, grammar, tokens)  # GUIDELINE §4: 二期, 两个
     high = _high(m, pattern, lex, value, unit) if pattern.groups.get("num_hi") else None
     if pattern.groups.get("num_hi") and high is None:
         return _demote_range(m, pattern, grammar, tokens)

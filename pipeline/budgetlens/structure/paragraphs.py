@@ -123,9 +123,12 @@ _CJK = re.compile(r"[\u4e00-\u9fa5]")
 
 
 def separator(left: str, right: str) -> str:
-    """What goes between two pieces of a line-broken sentence: a space only between Latin/digit runs."""
+    """What goes between two pieces of a line-broken sentence: a space only between Latin/digit runs.
+
+    Not between two digits: a break there is inside one number ("1,10|2.31"), and a space would
+    read as two numbers ("38 140.00" on one line is two)."""
     if left and right and left[-1].isascii() and left[-1].isalnum() and right[0].isascii() \
-            and right[0].isalnum():
+            and right[0].isalnum() and not (left[-1].isdigit() and right[0].isdigit()):
         return " "
     return ""
 
