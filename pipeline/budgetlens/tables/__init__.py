@@ -1,5 +1,38 @@
-"""Table understanding: what each column and row of a grid means (issue 4).
+"""Table understanding (issue 4): what each table, column and row of a grid means.
 
-So far: column roles read from the header rows (columns.py). Table kinds, full function
-codes, row kinds and footnote formulas come next.
+`understand(table)` turns one `document.Table` into the `LogicalTable`s the checks read:
+the kind of table (kinds.py), column roles and measures (columns.py), side-by-side layouts
+split or stacked (layout.py), full classification codes and levels (codes.py), row kinds and
+normalised labels (rows.py) and the footnote formulas (footnotes.py). Words are in lexicon.py.
 """
+
+from budgetlens.tables.model import (
+    CodeSystem,
+    ColumnInfo,
+    Flavour,
+    Formula,
+    Level,
+    LogicalTable,
+    Range,
+    RowInfo,
+    RowKind,
+    TableKind,
+    Term,
+)
+from budgetlens.tables.understand import understand, understand_all
+
+__all__ = [
+    "CodeSystem",
+    "ColumnInfo",
+    "Flavour",
+    "Formula",
+    "Level",
+    "LogicalTable",
+    "Range",
+    "RowInfo",
+    "RowKind",
+    "TableKind",
+    "Term",
+    "understand",
+    "understand_all",
+]
