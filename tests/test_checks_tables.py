@@ -107,3 +107,9 @@ def test_sample_subtotal_error_is_found_once() -> None:
         (finding,) = [f for f in analyze_file(path).findings if f.check == "table_sum_mismatch"]
         assert (finding.observed, finding.expected) == (Decimal("176.54"), Decimal("178.34"))
         assert finding.evidence[0].text == "176.54"
+
+
+def test_a_part_we_cannot_name_keeps_the_row_identity_silent() -> None:
+    # js_npc 2018 支出预算总表: 合计 = 基本支出 + 项目支出 + 单位预留机动经费 (1,685.72万元)
+    record = analyze_file(corpus_pdf("js_npc-standing-committee-office_2018_dept-budget.pdf"))
+    assert [f for f in record.findings if f.check == "row_identity_mismatch"] == []

@@ -35,8 +35,17 @@ def row_identity_mismatch(ctx: CheckContext) -> Iterator[Outcome]:
             continue
         total_col = roles.index("total")
         part_cols = [col for col, role in enumerate(roles) if role in SPENDING_PARTS and col > total_col]
+        if _unexplained_value_columns(table, roles, total_col):
+            continue  # a part we cannot name (江苏: 单位预留机动经费): the identity is not ours to judge
         for row in table.rows[table.header_rows:]:
             yield from _row_outcome(table, row, total_col, part_cols, roles)
+
+
+def _unexplained_value_columns(table: Table, roles: list[str | None], total_col: int) -> bool:
+    """A column right of the total that prints numbers but is not a known part of it."""
+    body = table.rows[table.header_rows:]
+    return any(roles[col] not in SPENDING_PARTS and any(col < len(row) and row[col].value is not None for row in body)
+               for col in range(total_col + 1, table.n_cols))
 
 
 def _row_outcome(table: Table, row: list[Cell], total_col: int, part_cols: list[int],
