@@ -52,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="print the JSON Schema of a record")
     schema.add_argument("--write", action="store_true", help="regenerate the schema file shipped in the package")
     evaluate = sub.add_parser("evaluate", help="measure against the hand-made gold in annotations/")
-    evaluate.add_argument("task", choices=["tables", "extraction"], help="what to evaluate")
+    evaluate.add_argument("task", choices=["tables", "extraction", "findings"], help="what to evaluate")
     evaluate.add_argument("--gold", type=Path, default=Path("annotations"), help="annotations directory")
     evaluate.add_argument("--shared", type=Path, default=Path("../shared"), help="where the real documents are")
     evaluate.add_argument("--json", type=Path, help="also write the summary as JSON here")
@@ -120,6 +120,11 @@ def run_schema(args: argparse.Namespace) -> int:
 def run_evaluate(args: argparse.Namespace) -> int:
     if args.task == "extraction":
         return run_evaluate_extraction(args)
+    if args.task == "findings":
+        from budgetlens.evaluate import findings
+
+        print(findings.report(findings.evaluate(args.gold / "findings", args.shared)))
+        return EXIT_OK
     from budgetlens.evaluate import tables
 
     scores = tables.evaluate(args.gold / "tables", args.shared)

@@ -1,0 +1,23 @@
+"""The findings evaluator's matching rule on constructed findings."""
+
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+from types import SimpleNamespace
+
+from budgetlens.checks.findings import Finding
+from budgetlens.evaluate.findings import score_document, summary
+
+
+def test_matching_by_check_and_observed_figure() -> None:
+    gold = [{"check": "wrong_change_rate", "severity": "error", "observed": 0.04, "expected": 3.78, "where": {}},
+            {"check": "narrative_table_mismatch", "severity": "error", "observed": 4407.97, "expected": 4407.79,
+             "where": {"snippet": "4407.97 万元"}}]
+    ours = [Finding(id="f1", check="wrong_change_rate", severity="error", message="…", observed=Decimal("0.04")),
+            Finding(id="f2", check="wrong_share", severity="error", message="…", observed=Decimal("2.81"))]
+    counts, misses = Counter(), []
+    score_document(gold, SimpleNamespace(findings=ours), counts, misses)
+    result = summary(counts)
+    assert (result["recall"], result["precision"]) == (0.5, 0.5)
+    assert any(m.startswith("FP wrong_share") for m in misses)
