@@ -137,11 +137,10 @@ def run_evaluate(args: argparse.Namespace) -> int:
 def run_evaluate_extraction(args: argparse.Namespace) -> int:
     from budgetlens.evaluate import extraction
 
-    results = extraction.evaluate(args.gold / "extraction", args.shared)
-    print(extraction.report(results))
+    scores = extraction.evaluate(args.gold / "extraction", args.shared)
+    print(extraction.report(scores))
     if args.json:
-        splits = {split: extraction.summary(counts) for split, counts in extraction.by_split(results).items()}
-        args.json.write_text(json.dumps(splits, ensure_ascii=False, indent=2), "utf-8")
+        args.json.write_text(json.dumps(extraction.summarise(scores), ensure_ascii=False, indent=2), "utf-8")
     return EXIT_OK
 
 
