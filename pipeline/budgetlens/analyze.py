@@ -50,7 +50,7 @@ def analyze_bytes(data: bytes, path: Path) -> DocumentRecord:
         stage = "check"
         findings, checks = _timed(timings, "check", lambda: check_document(CheckContext(
             text=document.text, sentences=document.sentences, amounts=narrative.amounts, claims=narrative.claims,
-            reasons=narrative.reasons, tables=document.tables)))
+            reasons=narrative.reasons, tables=document.tables, year=document.meta.fiscal_year)))
     except BudgetLensError as exc:
         return error_record(source, exc, stage, timings)
     except Exception as exc:  # a bug of ours must not stop the batch: reported below

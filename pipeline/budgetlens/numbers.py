@@ -65,3 +65,8 @@ def decimals_shown(text: str) -> int:
 def looks_numeric(text: str) -> bool:
     """A cell that holds a number or a blank mark (used to tell data rows from labels)."""
     return parse_number(text) is not None or is_blank_mark(text)
+
+
+# Money units → 元: every conversion between table and narrative units reads this.
+UNIT_SCALE = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "万": Decimal(10000),
+              "亿元": Decimal(100000000)}

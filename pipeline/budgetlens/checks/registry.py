@@ -15,10 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from budgetlens.checks.findings import CheckStatus, Evidence, Finding, Severity
 from budgetlens.document import ExactDecimal, Sentence, Table
 from budgetlens.extract.records import AmountRecord, ClaimRecord, ReasonRecord
+from budgetlens.tables.model import LogicalTable
+from budgetlens.tables.understand import understand_all
 
 LOOKBACK_CLAIMS = 2  # how far back the figure a change sentence leaves out is looked for
 
@@ -33,10 +36,16 @@ class CheckContext:
     claims: list[ClaimRecord]
     reasons: list[ReasonRecord]
     tables: list[Table]
+    year: int | None = None  # the document's fiscal year (meta), when known
     amount_by_id: dict[str, AmountRecord] = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "amount_by_id", {a.id: a for a in self.amounts})
+
+    @cached_property
+    def logical_tables(self) -> list[LogicalTable]:
+        """The tables understood once (kinds, codes, column roles) for every check that needs them."""
+        return understand_all(self.tables)
 
     def value(self, claim: ClaimRecord, role: str) -> AmountRecord | None:
         """The amount that plays `role` in the claim, if the claim states one."""

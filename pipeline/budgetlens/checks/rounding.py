@@ -14,10 +14,9 @@ from decimal import Decimal
 from typing import Literal
 
 from budgetlens.extract.records import AmountRecord
+from budgetlens.numbers import UNIT_SCALE
 
 HUNDRED = Decimal(100)
-UNIT_SCALE = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "万": Decimal(10000),
-              "亿元": Decimal(100000000)}
 Verdict = Literal["ok", "truncated", "wrong"]
 TOLERANCE_NOTE = "各输入值按显示精度±半个末位单位取区间，比率再放宽其自身半个末位单位；多出一个末位单位记为提示（截断）"
 
