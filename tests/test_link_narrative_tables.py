@@ -78,3 +78,18 @@ def test_documents_whose_figures_agree_with_their_tables_stay_silent(name: str) 
 def test_a_subject_borrowed_from_the_sentence_before_is_not_linked() -> None:
     """001: "项目支出主要用于：部门日常工作经费：120.06万元" is a purpose list, not the 项目支出 total."""
     assert all(str(f.observed) != "120.06" for f in _mismatches(seed_path("001")))
+
+
+def test_the_same_class_total_printed_differently_in_two_tables_is_info() -> None:
+    record = analyze_file(corpus_pdf("sh-putuo_planning-natural-resources_2024_dept-final.pdf"))
+    found = {(str(f.observed), str(f.expected), f.severity) for f in record.findings if f.check == "cross_table_mismatch"}
+    assert found == {("236.63", "236.64", "info"), ("3845.25", "3845.24", "info")}
+    status = next(c for c in record.checks if c.check == "cross_table_mismatch")
+    assert status.tested > 10
+
+
+def test_tables_that_agree_raise_no_cross_table_finding() -> None:
+    record = analyze_file(SAMPLE)
+    status = next(c for c in record.checks if c.check == "cross_table_mismatch")
+    assert (status.status, status.failed) == ("passed", 0)
+    assert status.tested > 5

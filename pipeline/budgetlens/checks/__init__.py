@@ -6,6 +6,7 @@ runs them all and returns the findings and a status for every check.
 
 from __future__ import annotations
 
+from budgetlens.checks import cross_tables as _cross_tables  # noqa: F401  (registers the cross-table checks)
 from budgetlens.checks import linking as _linking  # noqa: F401  (registers the narrative ↔ table checks)
 from budgetlens.checks import narrative as _narrative  # noqa: F401  (registers the narrative checks)
 from budgetlens.checks import tables as _tables  # noqa: F401  (registers the table checks)

@@ -80,6 +80,11 @@ def shown(line: LineName, role: str, tables: list[LogicalTable]) -> bool:
                for place in places_of(line) for table in tables)
 
 
+def cell_at(table: LogicalTable, place: Place, role: str = "current") -> Located | None:
+    """The one cell of a table at a place (a total row or a label pattern, and a column role)."""
+    return _in_table(table, place, role, LineName("total_line"))
+
+
 def locate(line: LineName, role: str, tables: list[LogicalTable]) -> Located | None:
     """The one cell the line and role name, or None when there is none or more than one."""
     for place in places_of(line):
