@@ -56,19 +56,35 @@ def _base(claim: ClaimRecord, ctx: CheckContext) -> tuple[AmountRecord, str] | N
 @register("wrong_change_rate", "增减率 = 增减额 ÷ 上年数（或预算数），按显示精度取区间复核")
 def wrong_change_rate(ctx: CheckContext) -> Iterator[Outcome]:
     for claim in ctx.claims:
-        delta, pct, base = ctx.value(claim, "delta"), ctx.value(claim, "pct"), _base(claim, ctx)
-        sign = _sign(claim.direction)
-        if delta is None or pct is None or base is None or sign is None or not same_unit_values(base[0], delta):
+        pct, parts = ctx.value(claim, "pct"), _change_parts(claim, ctx)
+        if pct is None or parts is None:
             continue
-        if pct.span.start < delta.span.start:
-            continue  # "压减10%，增减相抵后增加164.48万元": the rate is not the rate of this difference
-        current, delta_range = printed_interval(base[0]), printed_interval(delta)
-        prior = current - delta_range if sign > 0 else current + delta_range
+        delta_range, prior, current, scale = parts
         expected = percent_of(delta_range, prior)
         if expected is None:
             continue  # from zero: see zero_denominator
-        yield _rate_outcome(claim, ctx, pct, expected, _wrong_base_note(delta_range, current, pct), prior,
-                            scale_of(delta))
+        yield _rate_outcome(claim, ctx, pct, expected, _wrong_base_note(delta_range, current, pct), prior, scale)
+
+
+def _change_parts(claim: ClaimRecord, ctx: CheckContext) -> tuple[Interval, Interval, Interval, Decimal] | None:
+    """(|增减额|, 上年, 本年, unit scale) of a change, from 增减额 + this year's figure, or from both years' figures."""
+    delta, pct, base = ctx.value(claim, "delta"), ctx.value(claim, "pct"), _base(claim, ctx)
+    prior_amount = ctx.value(claim, "prior") if claim.kind == "change" else None
+    if delta is None and prior_amount is not None and base is not None and same_unit_values(base[0], prior_amount):
+        current, prior = printed_interval(base[0]), printed_interval(prior_amount)
+        difference = current - prior
+        if _sign(claim.direction) not in (None, 1 if difference.mid > 0 else -1):
+            return None  # the direction word is wrong: direction_mismatch reports it, once
+        magnitude = difference if difference.mid >= 0 else Interval(-difference.high, -difference.low)
+        return magnitude, prior, current, scale_of(prior_amount)
+    sign = _sign(claim.direction)
+    if delta is None or pct is None or base is None or sign is None or not same_unit_values(base[0], delta):
+        return None
+    if pct.span.start < delta.span.start:
+        return None  # "压减10%，增减相抵后增加164.48万元": the rate is not the rate of this difference
+    current, delta_range = printed_interval(base[0]), printed_interval(delta)
+    prior = current - delta_range if sign > 0 else current + delta_range
+    return delta_range, prior, current, scale_of(delta)
 
 
 def _wrong_base_note(delta: Interval, current: Interval, pct: AmountRecord) -> str:
@@ -159,6 +175,11 @@ def direction_mismatch(ctx: CheckContext) -> Iterator[Outcome]:
             yield _direction_outcome(claim, ctx, difference, f"决算数{_shown(actual)}、预算数{_shown(budget)}")
         elif delta is not None and claim.direction in SAME:
             yield _direction_outcome(claim, ctx, delta.value, f"增减额{_shown(delta)}")
+        elif claim.kind == "change" and delta is None:
+            current, prior = ctx.value(claim, "current"), ctx.value(claim, "prior")
+            if current is not None and prior is not None and same_unit_values(current, prior):
+                difference = current.value * scale_of(current) - prior.value * scale_of(prior)
+                yield _direction_outcome(claim, ctx, difference, f"本年{_shown(current)}、上年{_shown(prior)}")
 
 
 def _direction_outcome(claim: ClaimRecord, ctx: CheckContext, difference: Decimal, figures: str) -> Outcome:

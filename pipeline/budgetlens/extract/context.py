@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from budgetlens.document import Document, Section, Sentence
 from budgetlens.nlp.claims import direction_sign
-from budgetlens.nlp.types import Amount, Claim, Reason
+from budgetlens.nlp.types import Amount, Claim, ClaimValue, Reason
 
 LOOKBACK = 4  # sentences searched back for a subject
 ITEM_LINE_MAX = 80  # an item line ("1、…行政运行（项）。") is short
@@ -60,10 +60,33 @@ def resolve_context(results: list[SentenceResult], document: Document) -> None:
     titles = {section.id: section.title for section in _walk(document.sections)}
     for i, result in enumerate(results):
         previous = results[i - 1] if i else None
+        result.claims = _join_prior_execution(result.claims)
         result.resolved = [_resolve_claim(claim, results, i, year, titles) for claim in result.claims]
         _drop_restatements(result, previous)
         result.explains = [_explained(reason, result, previous) for reason in result.reasons]
         result.continued_by = _list_continuation(result, results[i + 1:])
+
+
+def _join_prior_execution(claims: list[Claim]) -> list[Claim]:
+    """"2023年当年预算执行数为711.34万元，2024年预算安排738.66万元，比2023年预算执行数增加3.84%":
+    the first figure is the base of the change that follows in the same sentence, not a claim of its own."""
+    joined: list[Claim] = []
+    for claim in claims:
+        before = joined[-1] if joined else None
+        if before is not None and _is_base_of(before, claim):
+            base = ClaimValue(role="prior", amount=before.values[0].amount)
+            joined[-1] = claim.model_copy(update={"values": [base, *claim.values], "prior_year": before.year})
+        else:
+            joined.append(claim)
+    return joined
+
+
+def _is_base_of(before: Claim, claim: Claim) -> bool:
+    """A lone 执行数 figure of the year before, then a change of the next year that states no base value."""
+    lone_actual = before.kind == "budget_vs_actual" and [v.role for v in before.values] == ["actual"]
+    no_base = claim.kind == "change" and all(v.role != "prior" for v in claim.values)
+    years = before.year is not None and claim.year == before.year + 1 and claim.prior_year in (None, before.year)
+    return lone_actual and no_base and years
 
 
 def _walk(sections: list[Section]) -> Iterator[Section]:
