@@ -82,7 +82,8 @@ def test_a_subject_borrowed_from_the_sentence_before_is_not_linked() -> None:
 
 def test_the_same_class_total_printed_differently_in_two_tables_is_info() -> None:
     record = analyze_file(corpus_pdf("sh-putuo_planning-natural-resources_2024_dept-final.pdf"))
-    found = {(str(f.observed), str(f.expected), f.severity) for f in record.findings if f.check == "cross_table_mismatch"}
+    found = {(str(f.observed), str(f.expected), f.severity)
+             for f in record.findings if f.check == "cross_table_mismatch"}
     assert found == {("236.63", "236.64", "info"), ("3845.25", "3845.24", "info")}
     status = next(c for c in record.checks if c.check == "cross_table_mismatch")
     assert status.tested > 10
