@@ -14,33 +14,23 @@ from budgetlens.checks.findings import Evidence
 from budgetlens.checks.narrative import claim_evidence
 from budgetlens.checks.registry import CheckContext, FindingDraft, Outcome, register
 from budgetlens.checks.rounding import fmt
-from budgetlens.extract.records import AmountRecord, ClaimRecord
-from budgetlens.link import Link, link_claims
+from budgetlens.link import Link
 
 LINK_TOLERANCE = ("表格数值换算为叙述单位并按叙述显示的小数位四舍五入后须相等；相差一个末位单位记为提示"
                   "（元表换算为万元时视为通过）")
 ROLE_WORDS = {"current": "", "actual": "决算数", "total": "", "budget": "预算数"}
 
 
-def document_links(ctx: CheckContext) -> list[Link]:
-    starts = {s.id: s.span.start for s in ctx.sentences}
-
-    def lead_in(claim: ClaimRecord, amount: AmountRecord) -> str:
-        return ctx.text[starts.get(claim.sentence_id, amount.span.start):amount.span.start]
-
-    return link_claims(ctx.claims, ctx.amount_by_id, ctx.logical_tables, ctx.year, lead_in)
-
-
 @register("narrative_table_mismatch", "叙述中的金额须与其所指表格单元格一致（单位换算后）")
 def narrative_table_mismatch(ctx: CheckContext) -> Iterator[Outcome]:
-    for link in document_links(ctx):
+    for link in ctx.links:
         if link.located is not None:
             yield _mismatch(link, ctx)
 
 
 @register("unlinked_claim", "叙述点名了表格行次但未能对应到唯一单元格（提示）")
 def unlinked_claim(ctx: CheckContext) -> Iterator[Outcome]:
-    for link in document_links(ctx):
+    for link in ctx.links:
         if link.located is None:
             yield FindingDraft(
                 "info", f"叙述中“{link.claim.subject}”的金额{link.amount.text}未能对应到表格中的唯一单元格，未作核对。",

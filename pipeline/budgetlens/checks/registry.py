@@ -20,6 +20,7 @@ from functools import cached_property
 from budgetlens.checks.findings import CheckStatus, Evidence, Finding, Severity
 from budgetlens.document import ExactDecimal, Sentence, Table
 from budgetlens.extract.records import AmountRecord, ClaimRecord, ReasonRecord
+from budgetlens.link import Link, link_claims
 from budgetlens.tables.model import LogicalTable
 from budgetlens.tables.understand import understand_all
 
@@ -46,6 +47,16 @@ class CheckContext:
     def logical_tables(self) -> list[LogicalTable]:
         """The tables understood once (kinds, codes, column roles) for every check that needs them."""
         return understand_all(self.tables)
+
+    @cached_property
+    def links(self) -> list[Link]:
+        """Every claim value that names a table line, with its cell (or none): linked once per document."""
+        starts = {s.id: s.span.start for s in self.sentences}
+
+        def lead_in(claim: ClaimRecord, amount: AmountRecord) -> str:
+            return self.text[starts.get(claim.sentence_id, amount.span.start):amount.span.start]
+
+        return link_claims(self.claims, self.amount_by_id, self.logical_tables, self.year, lead_in)
 
     def value(self, claim: ClaimRecord, role: str) -> AmountRecord | None:
         """The amount that plays `role` in the claim, if the claim states one."""
