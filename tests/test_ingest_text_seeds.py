@@ -59,8 +59,9 @@ def test_text_seed_reads_without_error_one_page(prefix: str) -> None:
         # 000: 12 公开 tables (预算01…13, two printed without a code) and 9 forms (整体绩效 + 8 项目申报表)
         ("000", [297, 336, 368, 403, 436, 446, 479, 483, 490, 501, 520, 532, 544,
                  656, 718, 777, 838, 898, 946, 991, 1036]),
-        # 001: the nine 公开 tables, plus a fragment of the self-evaluation form at the end
-        ("001", [73, 148, 254, 376, 490, 584, 692, 715, 767, 2506]),
+        # 001: the nine 公开 tables (each from its first header line; 公开07/08 are empty and keep
+        # their headers as text), plus a fragment of the self-evaluation form at the end
+        ("001", [73, 148, 254, 345, 482, 552, 692, 715, 730, 2506]),
         # 002: three forms, each cut by its plain-text sub-titles (项目采购 / 项目绩效总目标 / …)
         ("002", [47, 84, 89, 95, 111, 140, 193, 216, 283, 312]),
         # 003: table of contents, nine 公开 tables, 整体自评表 and four 项目自评表
@@ -128,25 +129,28 @@ def test_text_seed001_total_table_two_sides() -> None:
 
 
 def test_text_seed001_income_table_codes_and_stacked_header() -> None:
-    table = _table_at("001", 148)  # 公开02表: header stacked one character per line, 栏次 1–7
-    assert (table.n_rows, table.n_cols) == (28, 9)
-    header = [_cell(table, 0, c) for c in range(9)]
-    assert header[2:] == ["本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入",
-                          "附属单位上缴收入", "其他收入"]
-    assert header[0] == "功能分类科目编码"
-    assert [_cell(table, 1, c) for c in range(9)] == ["", "栏次", "1", "2", "3", "4", "5", "6", "7"]
+    table = _table_at("001", 148)  # 公开02表: header stacked one character per line, 类 款 项, 栏次 1–7
+    assert (table.n_rows, table.n_cols) == (30, 11)  # the code takes three columns: 类 | 款 | 项
+    assert [_cell(table, 0, c) for c in range(11)] == [
+        "项目", "", "", "", "本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入",
+        "附属单位上缴收入", "其他收入"]
+    assert [_cell(table, 1, c) for c in range(4)] == ["功能分类科目编码", "", "", "科目名称"]
+    assert [_cell(table, 2, c) for c in range(4)] == ["类", "款", "项", ""]
+    assert [_cell(table, 3, c) for c in range(11)] == ["栏次", "", "", "", "1", "2", "3", "4", "5", "6", "7"]
+    assert [_cell(table, 4, c) for c in range(6)] == ["合计", "", "", "", "2019.84", "2019.84"]
     row = _row_of(table, 201)
-    assert [_cell(table, row, c) for c in range(9)] == ["2010301", "行政运行", "982.79", "982.79", "", "", "", "", ""]
+    assert [_cell(table, row, c) for c in range(11)] == ["2010301", "", "", "行政运行", "982.79", "982.79",
+                                                         "", "", "", "", ""]
     row = _row_of(table, 217)
-    assert [_cell(table, row, c) for c in range(3)] == ["208099", "其他社会保障和就业支出", "0.47"]
+    assert [_cell(table, row, c) for c in range(5)] == ["208099", "", "", "其他社会保障和就业支出", "0.47"]
 
 
 def test_text_seed001_fiscal_total_table_across_a_page_break() -> None:
-    table = _table_at("001", 376)  # 公开04表: 栏次 1 | 2 3 4 5, header repeated at lines 417–446
-    assert (table.n_rows, table.n_cols) == (33, 9)
+    table = _table_at("001", 345)  # 公开04表: 栏次 1 | 2 3 4 5, header repeated at lines 417–446
+    assert (table.n_rows, table.n_cols) == (36, 9)
     assert 417 not in table.row_lines
     assert any("417–446" in note for note in table.notes)
-    assert [_cell(table, 0, c) for c in range(9)] == ["栏 次", "", "1", "栏 次", "", "2", "3", "4", "5"]
+    assert [_cell(table, 3, c) for c in range(9)] == ["栏 次", "", "1", "栏 次", "", "2", "3", "4", "5"]
     rows = {line: [_cell(table, _row_of(table, line), c) for c in range(9)] for line in (378, 448, 464)}
     assert rows[378] == ["一、一般公共预算财政拨款", "1", "2019.84", "一、一般公共服务支出", "33",
                          "1102.31", "1102.31", "", ""]
@@ -155,20 +159,22 @@ def test_text_seed001_fiscal_total_table_across_a_page_break() -> None:
 
 
 def test_text_seed001_basic_expenditure_three_sides() -> None:
-    table = _table_at("001", 584)  # 公开06表: 人员经费 | 公用经费 | 公用经费, code + name + 决算数 each
-    assert (table.n_rows, table.n_cols) == (29, 9)
+    table = _table_at("001", 552)  # 公开06表: 人员经费 | 公用经费 | 公用经费, code + name + 决算数 each
+    assert (table.n_rows, table.n_cols) == (31, 9)
     cells = {line: [_cell(table, _row_of(table, line), c) for c in range(9)] for line in (584, 592, 669, 671)}
     assert cells[584] == ["301", "工资福利支出", "1218.57", "302", "商品和服务支出", "62.39",
                           "307", "债务利息及费用支出", "-"]
     assert cells[592] == ["30106", "伙食补助费", "", "30204", "手续费", "", "31002", "办公设备购置", ""]
     assert cells[669] == ["", "", "", "30299", "其他商品和服务支出", "", "", "", ""]  # a 302 code: middle side
-    assert cells[671] == ["", "人员经费合计", "1337.39", "", "公用经费合计", "62.39", "", "", ""]
+    # a label without a code spans code and name (GUIDELINE rule 3: text in the first column)
+    assert cells[671] == ["人员经费合计", "", "1337.39", "公用经费合计", "", "62.39", "", "", ""]
 
 
 def test_text_seed001_three_public_expenses_table() -> None:
-    table = _table_at("001", 767)  # 公开09表: twelve figure columns, no label column
-    assert (table.n_rows, table.n_cols) == (2, 12)
-    assert [_cell(table, 1, c) for c in (0, 6, 7, 11)] == ["2.52", "2.44", "1.82", "0.34"]
+    table = _table_at("001", 730)  # 公开09表: twelve figure columns, no label column, three header rows
+    assert (table.n_rows, table.n_cols) == (5, 12)
+    assert [_cell(table, 3, c) for c in (0, 11)] == ["1", "12"]  # the column numbers
+    assert [_cell(table, 4, c) for c in (0, 6, 7, 11)] == ["2.52", "2.44", "1.82", "0.34"]
 
 
 def test_text_seed001_narrative_stays_lines() -> None:

@@ -163,8 +163,8 @@ def test_text_spaces_code_table_with_header_and_column_numbers() -> None:
     assert table.row_lines == [5, 7, 9, 11, 13]
     assert _grid(table) == [
         ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
-        ["", "栏次", "1", "2", "3"],
-        ["", "合计", "100.00", "60.00", "40.00"],
+        ["栏次", "", "1", "2", "3"],  # a label without a code spans code and name: text in the first
+        ["合计", "", "100.00", "60.00", "40.00"],
         ["201", "一般公共服务支出", "100.00", "60.00", "40.00"],
         ["2010301", "行政运行", "60.00", "60.00", ""],
     ]

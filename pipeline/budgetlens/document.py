@@ -145,6 +145,7 @@ class Table(Model):
     section_id: str | None = None
     span: Span | None = None  # where the title stands in the text, when it does
     notes: list[str] = Field(default_factory=list)  # what the reader had to assume
+    row_lines: list[int] = Field(default_factory=list)  # text sources: the file line of each row (provenance)
 
 
 class Evidence(Model):

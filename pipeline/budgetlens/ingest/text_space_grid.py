@@ -44,10 +44,12 @@ class GroupSchema:
     has_label: bool = False
     slots: int = 0
     prefixes: set[str] = field(default_factory=set)  # classes (first 3 digits) of its codes
+    code_cols: int = 1  # 3 when the header splits the code into 类 | 款 | 项
+    numbered: bool = False  # slots counted by the 栏次 row, not only by the widest row
 
     @property
     def width(self) -> int:
-        return int(self.has_code) + int(self.has_label) + self.slots
+        return self.code_cols * self.has_code + int(self.has_label) + self.slots
 
 
 def is_figure(token: str) -> bool:
@@ -126,6 +128,7 @@ def build_schema(body: list[list[Group]], column_rows: list[list[Group]]) -> lis
     for group_schema, n in zip(schema, numbered, strict=True):
         if n:
             group_schema.slots = max(group_schema.slots, n + max(unnumbered, 0))
+            group_schema.numbered = True
     return schema
 
 
@@ -138,16 +141,21 @@ def _learn(schema: GroupSchema, group: Group) -> None:
 
 
 def groups_to_cells(groups: list[Group], schema: list[GroupSchema], right_align: bool = False) -> list[str]:
-    """One grid row: each group's code, label and figures in its columns; blanks are ""."""
+    """One grid row: each group's code, label and figures in its columns; blanks are "".
+
+    A label printed without a code in a coded group ("合计", "栏次", "人员经费合计") is
+    a cell merged over the code and name columns: its text goes in the first.
+    """
     cells = [""] * sum(s.width for s in schema)
     offsets = [sum(s.width for s in schema[:i]) for i in range(len(schema))]
     for group, index in zip(groups, map_groups(groups, schema), strict=False):
         spec, col = schema[index], offsets[index]
+        merged = spec.has_code and not group.code
         if spec.has_code:
-            cells[col] = group.code or ""
-            col += 1
+            cells[col] = group.code or group.label or ""
+            col += spec.code_cols
         if spec.has_label:
-            cells[col] = group.label or ""
+            cells[col] = "" if merged else group.label or ""
             col += 1
         values = group.values[: spec.slots]
         start = col + (spec.slots - len(values) if right_align else 0)

@@ -18,7 +18,7 @@ pdfminer prints one after every line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from budgetlens.ingest.base import RawTable
@@ -171,8 +171,11 @@ def region_to_table(region: Region, page: int | None) -> tuple[RawTable, list[Nu
     schema = build_schema([g for _, g in body], [g for _, g in column_rows])
     fixed = split_row_numbers([g for _, g in body], schema)
     body = [(line, groups) for (line, _), groups in zip(body, fixed, strict=True)]
-    header_rows, unplaced = align_header(region.header, schema)
-    rows = header_rows + [(line.number, groups_to_cells(g, schema, right_align=True)) for line, g in column_rows]
+    layout = align_header(region.header, schema)
+    schema = [replace(spec, code_cols=codes, slots=slots)
+              for spec, codes, slots in zip(schema, layout.code_cols, layout.slots, strict=True)]
+    unplaced = layout.unplaced
+    rows = layout.rows + [(line.number, groups_to_cells(g, schema, right_align=True)) for line, g in column_rows]
     rows += [(line.number, groups_to_cells(g, schema)) for line, g in body]
     rows.sort(key=lambda row: row[0])
     table = rows_to_table([cells for _, cells in rows], [number for number, _ in rows], "spaces", page)

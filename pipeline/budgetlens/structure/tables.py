@@ -157,7 +157,10 @@ def unit_from_header(grid: Sequence[Sequence[Cell]], header_rows: int) -> tuple[
 
 def finish_table(raw: RawTable, table_id: str, outer: Caption, footnotes: list[str]) -> Table:
     inner = Caption()
-    grid = pull_footnote_rows(pull_caption_rows(cells_to_grid(raw), inner), footnotes)
+    full = cells_to_grid(raw)
+    grid = pull_caption_rows(full, inner)
+    top = len(full) - len(grid)  # caption rows pulled from the top: row_lines stay aligned with the rows
+    grid = pull_footnote_rows(grid, footnotes)
     caption = merge_captions(inner, outer)
     grid = renumber(grid)
     header_rows = count_header_rows(grid)
@@ -174,5 +177,5 @@ def finish_table(raw: RawTable, table_id: str, outer: Caption, footnotes: list[s
         unit_evidence=caption.unit_evidence, pages=pages, n_rows=len(grid),
         n_cols=len(grid[0]) if grid else 0, header_rows=header_rows, rows=grid,
         column_roles=[None] * (len(grid[0]) if grid else 0), footnotes=footnotes,
-        method=raw.method, notes=notes,
+        method=raw.method, notes=notes, row_lines=list(raw.row_lines[top:top + len(grid)]),
     )
