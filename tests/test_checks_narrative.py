@@ -26,6 +26,11 @@ def analyze_text(text: str) -> DocumentRecord:
     return record
 
 
+def arithmetic_findings(record: DocumentRecord) -> list:
+    """The narrative arithmetic findings (a lone sentence's variance without a reason is another check's job)."""
+    return [finding for finding in record.findings if finding.check in NARRATIVE_CHECKS]
+
+
 def items_checked(record: DocumentRecord) -> int:
     return sum(status.tested for status in record.checks if status.check in NARRATIVE_CHECKS)
 
@@ -57,7 +62,7 @@ CORRECT = [
 def test_correct_sentences_raise_no_finding(text: str) -> None:
     record = analyze_text(text)
     assert items_checked(record) > 0, "the checks did not look at the sentence"
-    assert record.findings == []
+    assert arithmetic_findings(record) == []
 
 
 WRONG = [
@@ -83,7 +88,7 @@ WRONG = [
 def test_wrong_sentences_give_one_finding(text: str, check: str, severity: str, observed: Decimal,
                                           expected: Decimal | None) -> None:
     record = analyze_text(text)
-    (finding,) = record.findings
+    (finding,) = arithmetic_findings(record)
     assert (finding.check, finding.severity, finding.observed, finding.expected) == (check, severity, observed,
                                                                                        expected)
     (place,) = finding.evidence
@@ -94,12 +99,12 @@ def test_wrong_sentences_give_one_finding(text: str, check: str, severity: str, 
 
 def test_wrong_base_is_named() -> None:
     record = analyze_text(WRONG[1][0])
-    assert "以本年数为基数" in record.findings[0].message
+    assert "以本年数为基数" in arithmetic_findings(record)[0].message
 
 
 def test_one_error_stated_twice_is_one_finding() -> None:
     text = WRONG[0][0] + "2019年度收入合计2,019.84万元。与2018年度相比，收入合计增加73.61万元，增长0.04%。"
-    (finding,) = analyze_text(text).findings
+    (finding,) = arithmetic_findings(analyze_text(text))
     assert len(finding.evidence) == 2
 
 

@@ -1,7 +1,8 @@
 """The whole pipeline for one document: a pure function from a file to a record.
 
     path → bytes → ingest (RawDocument) → structure (Document) → extract (amounts, claims, reasons)
-           → check (findings, a status per check) → record
+           → indicators (projects, indicators of 绩效 forms) → check (variances with judged reasons,
+           findings, a status per check) → record
 
 No global state is touched, so the same function runs in a worker process or a
 Dask task unchanged. Every failure becomes an error record: a typed one for bad
@@ -19,6 +20,7 @@ from typing import TypeVar
 from budgetlens.checks import CheckContext, check_document
 from budgetlens.errors import BudgetLensError, InternalError, SourceNotFoundError
 from budgetlens.extract.narrative import extract_narrative
+from budgetlens.indicators import document_to_indicators
 from budgetlens.ingest import read_source
 from budgetlens.output.record import DocumentRecord, SourceInfo, error_record, ok_record, source_info
 from budgetlens.structure.build import build_document
@@ -47,16 +49,22 @@ def analyze_bytes(data: bytes, path: Path) -> DocumentRecord:
         document = _timed(timings, "structure", lambda: build_document(raw))
         stage = "extract"
         narrative = _timed(timings, "extract", lambda: extract_narrative(document))
+        stage = "indicators"
+        forms = _timed(timings, "indicators", lambda: document_to_indicators(document))
         stage = "check"
-        findings, checks = _timed(timings, "check", lambda: check_document(CheckContext(
+        context = CheckContext(
             text=document.text, sentences=document.sentences, amounts=narrative.amounts, claims=narrative.claims,
-            reasons=narrative.reasons, tables=document.tables, year=document.meta.fiscal_year)))
+            reasons=narrative.reasons, tables=document.tables, year=document.meta.fiscal_year,
+            projects=forms.projects, indicators=forms.indicators)
+        findings, checks = _timed(timings, "check", lambda: check_document(context))
+        variances = context.variances.variances  # built once by the variance checks, kept in the record
     except BudgetLensError as exc:
         return error_record(source, exc, stage, timings)
     except Exception as exc:  # a bug of ours must not stop the batch: reported below
         detail = f"{type(exc).__name__}: {exc} @ {_where(exc)}"
         return error_record(source, InternalError(detail), stage, timings)
-    return ok_record(source, document, narrative, (findings, checks), list(raw.warnings), timings)
+    return ok_record(source, document, narrative, (findings, checks), list(raw.warnings), timings,
+                     variances=variances, forms=forms)
 
 
 def _timed(timings: dict[str, float], stage: str, work: Callable[[], T]) -> T:

@@ -3,6 +3,10 @@
     budgetlens analyze FILES_OR_DIRS... --output results.jsonl
     budgetlens analyze --sample --output out.jsonl
     budgetlens schema [--write]
+    budgetlens train [--gold annotations] [--output model.json]   (the reason judge)
+    budgetlens evaluate reasons [--gold annotations] [--shared ../shared]
+    budgetlens evaluate indicators [--split dev] [--errors]
+    budgetlens indicators results.jsonl --csv indicators.csv   (one row per indicator target)
 
 Exit status: 0 when the batch completed (documents that failed have error
 records), 2 for usage errors, 3 when the output cannot be written.
@@ -35,6 +39,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_schema(args)
     if args.command == "evaluate":
         return run_evaluate(args)
+    if args.command == "train":
+        return run_train(args)
+    if args.command == "indicators":
+        return run_indicators(args)
     parser.print_help()
     return EXIT_USAGE
 
@@ -52,10 +60,20 @@ def build_parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="print the JSON Schema of a record")
     schema.add_argument("--write", action="store_true", help="regenerate the schema file shipped in the package")
     evaluate = sub.add_parser("evaluate", help="measure against the hand-made gold in annotations/")
-    evaluate.add_argument("task", choices=["tables", "extraction", "findings"], help="what to evaluate")
+    evaluate.add_argument("task", choices=["tables", "extraction", "findings", "variances", "reasons", "indicators"],
+                          help="what to evaluate")
     evaluate.add_argument("--gold", type=Path, default=Path("annotations"), help="annotations directory")
     evaluate.add_argument("--shared", type=Path, default=Path("../shared"), help="where the real documents are")
     evaluate.add_argument("--json", type=Path, help="also write the summary as JSON here")
+    evaluate.add_argument("--split", action="append", help="indicators: only this gold split (repeatable)")
+    evaluate.add_argument("--errors", action="store_true", help="indicators: list the errors of every split")
+    indicators = sub.add_parser("indicators", help="flatten the indicators of a results .jsonl into CSV")
+    indicators.add_argument("records", type=Path, help="a .jsonl written by `budgetlens analyze`")
+    indicators.add_argument("--csv", required=True, help="output .csv file, or - for stdout")
+    train = sub.add_parser("train", help="retrain the reason judge from annotations/reasons (train split only)")
+    train.add_argument("--gold", type=Path, default=Path("annotations"), help="annotations directory")
+    train.add_argument("--output", type=Path, help="model.json to write (default: the one shipped in the package)")
+    train.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     return parser
 
 
@@ -120,6 +138,12 @@ def run_schema(args: argparse.Namespace) -> int:
 def run_evaluate(args: argparse.Namespace) -> int:
     if args.task == "extraction":
         return run_evaluate_extraction(args)
+    if args.task == "variances":
+        return run_evaluate_variances(args)
+    if args.task == "reasons":
+        return run_evaluate_reasons(args)
+    if args.task == "indicators":
+        return run_evaluate_indicators(args)
     if args.task == "findings":
         from budgetlens.evaluate import findings
 
@@ -141,6 +165,78 @@ def run_evaluate_extraction(args: argparse.Namespace) -> int:
     print(extraction.report(scores))
     if args.json:
         args.json.write_text(json.dumps(extraction.summarise(scores), ensure_ascii=False, indent=2), "utf-8")
+    return EXIT_OK
+
+
+def run_evaluate_variances(args: argparse.Namespace) -> int:
+    from budgetlens.evaluate import variances
+
+    scores = variances.evaluate(args.gold / "reasons", args.shared)
+    print(variances.report(scores))
+    if args.json:
+        args.json.write_text(json.dumps(variances.summary(scores), ensure_ascii=False, indent=2), "utf-8")
+    return EXIT_OK
+
+
+def run_evaluate_reasons(args: argparse.Namespace) -> int:
+    from budgetlens.evaluate import reasons
+
+    result = reasons.evaluate(args.gold / "reasons", args.shared)
+    print(reasons.report(result))
+    if args.json:
+        args.json.write_text(json.dumps(result.summary(), ensure_ascii=False, indent=2), "utf-8")
+    return EXIT_OK
+
+
+def run_evaluate_indicators(args: argparse.Namespace) -> int:
+    from budgetlens.evaluate import indicators
+
+    splits = tuple(args.split or ("dev", "test"))
+    scores = indicators.evaluate(args.gold / "indicators", args.shared, splits=splits)
+    print(indicators.report(scores, show_errors=splits if args.errors else ("dev",)))
+    if args.json:
+        args.json.write_text(json.dumps(indicators.summarise(scores), ensure_ascii=False, indent=2), "utf-8")
+    return EXIT_OK
+
+
+def run_indicators(args: argparse.Namespace) -> int:
+    import jsonlines
+
+    from budgetlens.indicators.export import records_to_rows, write_csv
+
+    try:
+        with jsonlines.open(args.records) as reader:
+            records = [record for record in reader if record.get("status") == "ok"]
+    except (OSError, jsonlines.Error) as exc:
+        print(f"budgetlens indicators: cannot read {args.records}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    rows = records_to_rows(records)
+    if args.csv == "-":
+        count = write_csv(rows, sys.stdout)
+    else:
+        try:
+            with Path(args.csv).open("w", encoding="utf-8", newline="") as out:
+                count = write_csv(rows, out)
+        except OSError as exc:
+            print(f"budgetlens: cannot write {args.csv}: {exc.strerror}", file=sys.stderr)
+            return EXIT_OUTPUT
+    print(f"{count} indicator rows from {len(records)} documents → {args.csv}", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_train(args: argparse.Namespace) -> int:
+    from budgetlens.judge import packaged_model_path
+    from budgetlens.judge.train import train_judge
+
+    try:
+        report = train_judge(args.gold / "reasons", args.output or packaged_model_path(), seed=args.seed)
+    except ValueError as exc:
+        print(f"budgetlens train: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"reason judge → {report.output}: {sum(report.rows.values())} train rows {report.rows} from "
+          f"{len(report.documents)} documents; model rows {report.model_rows}; {report.settings}; "
+          f"cross-validated macro-F1 {report.cv_macro_f1}; left to rules {report.left_out}; "
+          f"skipped {len(report.skipped)} unreadable rows")
     return EXIT_OK
 
 

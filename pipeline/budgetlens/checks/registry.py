@@ -20,9 +20,11 @@ from functools import cached_property
 from budgetlens.checks.findings import CheckStatus, Evidence, Finding, Severity
 from budgetlens.document import ExactDecimal, Sentence, Table
 from budgetlens.extract.records import AmountRecord, ClaimRecord, ReasonRecord
+from budgetlens.indicators.model import Indicator, Project
 from budgetlens.link import Link, link_claims
 from budgetlens.tables.model import LogicalTable
 from budgetlens.tables.understand import understand_all
+from budgetlens.variances import Judge, VarianceAnalysis, build_variances
 
 LOOKBACK_CLAIMS = 2  # how far back the figure a change sentence leaves out is looked for
 
@@ -38,6 +40,9 @@ class CheckContext:
     reasons: list[ReasonRecord]
     tables: list[Table]
     year: int | None = None  # the document's fiscal year (meta), when known
+    judge: Judge | None = None  # the reason judge for variances; None: the trained one (budgetlens.judge)
+    projects: list[Project] = field(default_factory=list)  # indicator forms (issue 6): one per form
+    indicators: list[Indicator] = field(default_factory=list)  # their 三级 rows
     amount_by_id: dict[str, AmountRecord] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -57,6 +62,11 @@ class CheckContext:
             return self.text[starts.get(claim.sentence_id, amount.span.start):amount.span.start]
 
         return link_claims(self.claims, self.amount_by_id, self.logical_tables, self.year, lead_in)
+
+    @cached_property
+    def variances(self) -> VarianceAnalysis:
+        """Every comparable pair with its reasons attached and judged, built once for the variance checks."""
+        return build_variances(self, judge=self.judge)
 
     def value(self, claim: ClaimRecord, role: str) -> AmountRecord | None:
         """The amount that plays `role` in the claim, if the claim states one."""

@@ -32,8 +32,12 @@ from budgetlens.document import (
 from budgetlens.errors import BudgetLensError, ErrorType
 from budgetlens.extract.narrative import Narrative
 from budgetlens.extract.records import AmountRecord, ClaimRecord, ReasonRecord
+from budgetlens.indicators import IndicatorSet
+from budgetlens.indicators.model import Indicator, Project
+from budgetlens.variances.model import Variance
 
-SCHEMA_VERSION = "1.3.0"  # 1.1.0: typed `amounts`; 1.2.0: typed `claims` and `reasons`; 1.3.0: `findings`, `checks`
+SCHEMA_VERSION = "1.5.0"  # 1.1.0: typed `amounts`; 1.2.0: typed `claims` and `reasons`; 1.3.0: `findings`, `checks`;
+# 1.4.0: `variances`; 1.5.0: `projects` and `indicators` (绩效 forms), Table.row_lines
 
 
 class SourceInfo(Model):
@@ -71,6 +75,9 @@ class DocumentRecord(Model):
     amounts: list[AmountRecord] = Field(default_factory=list)
     claims: list[ClaimRecord] = Field(default_factory=list)
     reasons: list[ReasonRecord] = Field(default_factory=list)
+    variances: list[Variance] = Field(default_factory=list)  # comparable pairs, whether a reason is needed and given
+    projects: list[Project] = Field(default_factory=list)  # 绩效目标/自评 forms: one per project (or department)
+    indicators: list[Indicator] = Field(default_factory=list)  # their indicator rows, with parsed targets
     findings: list[Finding] = Field(default_factory=list)
     checks: list[CheckStatus] = Field(default_factory=list)  # every registered check: passed/failed/not_applicable
     timings: dict[str, float] = Field(default_factory=dict)  # seconds per stage; not deterministic
@@ -90,10 +97,13 @@ def doc_id_of(source: SourceInfo) -> str:
 
 def ok_record(source: SourceInfo, document: Document, narrative: Narrative,
               checked: tuple[list[Finding], list[CheckStatus]], warnings: list[str],
-              timings: dict[str, float]) -> DocumentRecord:
+              timings: dict[str, float], variances: list[Variance] | None = None,
+              forms: IndicatorSet | None = None) -> DocumentRecord:
     shared = {name: getattr(document, name) for name in DOCUMENT_FIELDS}
+    forms = forms or IndicatorSet()
     return DocumentRecord(doc_id=doc_id_of(source), source=source, status="ok", warnings=warnings,
                           amounts=narrative.amounts, claims=narrative.claims, reasons=narrative.reasons,
+                          variances=variances or [], projects=forms.projects, indicators=forms.indicators,
                           findings=checked[0], checks=checked[1], timings=timings, **shared)
 
 

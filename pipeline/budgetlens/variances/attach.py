@@ -1,0 +1,119 @@
+"""Reasons → the variances they explain.
+
+ReasonRecord.explains already names the claim a reason follows. On top of that:
+- one reason for several pairs of one sentence: "因公出国费、公务接待费均比上年减少，主要原因是…",
+  or a reason that opens the next sentence after a sentence of several changes — every pair
+  stated after the previous reason of that sentence takes it;
+- a reason given once for several items: "财政拨款收入支出减少的主要原因是项目调整。" restates,
+  without figures, the changes of the sentences before it — the pairs just before it with the
+  same direction and no reason of their own take it, and the restatement is no pair itself;
+- a cue that ends its paragraph ("主要原因：" then the reason as the next paragraph), and a
+  "一是…二是…" list that ran on into the next numbered item: the text judged is the reason itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from budgetlens.document import Sentence
+from budgetlens.extract.records import ClaimRecord, ReasonRecord
+
+NEXT_ITEM = re.compile(  # the end of a reason's last list item, before the next numbered paragraph
+    r"[。；;](?=\s*(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]、))")
+EMPTY = re.compile(r"^[\s，,。；;：:、.无]*$")
+SUMMARY_LOOKBACK = 6  # pairs before a figure-less restatement that may share its reason
+
+
+@dataclass
+class Target:
+    """What attach needs of a pair: its claims, direction and whether it states any figure."""
+
+    claim_ids: list[str]
+    direction: str | None
+    has_figures: bool
+    reason_ids: list[str]
+    section_id: str | None = None
+    summary: bool = False  # a figure-less restatement whose reason went to the pairs before it
+
+
+def reason_text(reason: ReasonRecord, sentences: list[Sentence], index: dict[str, int],
+                busy: set[str]) -> str:
+    """The reason as it should be judged: the next paragraph when the cue ends its own, and not
+    running on into the next numbered item. `busy`: sentences that state a claim or a reason."""
+    text = reason.text
+    at = index.get(reason.sentence_id)
+    if EMPTY.match(text) and reason.cue.endswith(("：", ":")) and at is not None and at + 1 < len(sentences):
+        following = sentences[at + 1]
+        if following.id not in busy:
+            text = "".join(following.text.split())
+    cut = NEXT_ITEM.search(text)
+    return text[:cut.start()] if cut else text
+
+
+def reason_end(reason: ReasonRecord, text: str) -> int:
+    """Where the reason really ends in the document text: before a numbered item it ran on into."""
+    cut = NEXT_ITEM.search(text, reason.span.start, reason.span.end)
+    return cut.start() if cut else reason.span.end
+
+
+def is_empty(text: str) -> bool:
+    return bool(EMPTY.match(text))
+
+
+def attach_reasons(targets: list[Target], claims: list[ClaimRecord], reasons: list[ReasonRecord]) -> None:
+    """Fill each target's reason_ids (in text order) and mark summary restatements."""
+    owner = {cid: t for t in targets for cid in t.claim_ids}
+    claim_by_id = {c.id: c for c in claims}
+    for reason in reasons:
+        explained = claim_by_id.get(reason.explains or "")
+        if explained is None:
+            continue
+        for target in _sharing(reason, explained, claims, reasons, owner):
+            _add(target, reason.id)
+    _hand_on_summaries(targets)
+
+
+def _sharing(reason: ReasonRecord, explained: ClaimRecord, claims: list[ClaimRecord],
+             reasons: list[ReasonRecord], owner: dict[str, Target]) -> Iterable[Target]:
+    """The targets of every claim of the explained sentence stated after the previous reason there."""
+    same_sentence = [r for r in reasons if r.sentence_id == explained.sentence_id and r.id != reason.id]
+    ends_before = [r.span.end for r in same_sentence if r.span.end <= explained.span.start]
+    after = max(ends_before, default=-1)
+    limit = reason.span.start if reason.sentence_id == explained.sentence_id else None
+    seen: list[Target] = []
+    for claim in claims:
+        if claim.sentence_id != explained.sentence_id or claim.span.start < after:
+            continue
+        if limit is not None and claim.span.start >= limit:
+            continue
+        target = owner.get(claim.id)
+        if target is not None and target not in seen and (claim.id == explained.id or not target.reason_ids):
+            seen.append(target)
+    return seen
+
+
+def _add(target: Target, reason_id: str) -> None:
+    if reason_id not in target.reason_ids:
+        target.reason_ids.append(reason_id)
+
+
+def _hand_on_summaries(targets: list[Target]) -> None:
+    """A figure-less pair with a reason gives it to the run of reason-less pairs just before it
+    that go the same way in its section ("…减少2,389.52万元；…0万元，持平。…减少的主要原因是项目调整。")."""
+    for i, target in enumerate(targets):
+        if target.has_figures or not target.reason_ids or target.direction in (None, "flat"):
+            continue
+        run = []
+        for earlier in reversed(targets[max(0, i - SUMMARY_LOOKBACK):i]):
+            if earlier.section_id != target.section_id or earlier.reason_ids or earlier.summary:
+                break
+            if earlier.direction == "flat":
+                continue
+            if earlier.direction != target.direction:
+                break
+            run.append(earlier)
+        for earlier in run:
+            earlier.reason_ids.extend(target.reason_ids)
+        target.summary = bool(run)

@@ -1,0 +1,182 @@
+"""Every comparable pair of one document, as `Variance`s with their reasons judged.
+
+    claims → pairs (from_claims) → restatements merged → tables → pairs (from_tables), a pair the
+    narrative already states merged into it → required? (required) → reasons attached (attach)
+    → reasons judged → Variance records numbered in document order
+
+A table pair and a narrative pair are one variance when they name the same line (the "三公"
+item, the function code or 类/款/项 names) and the printed figures agree after unit conversion.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
+
+from budgetlens.extract.records import ClaimRecord, ReasonRecord
+from budgetlens.link.subjects import normalise
+from budgetlens.tables.model import Flavour
+from budgetlens.variances.attach import Target, attach_reasons, is_empty, reason_end, reason_text
+from budgetlens.variances.from_claims import Pair, claim_to_pair
+from budgetlens.variances.from_tables import tables_to_pairs
+from budgetlens.variances.items import Item, add_table_pairs, direction_of, figures_of, item_to_variance
+from budgetlens.variances.model import Variance
+from budgetlens.variances.required import LineRule, Settings, budget_change_rule, line_rule
+
+if TYPE_CHECKING:  # the checks package imports this one: no import back at run time
+    from budgetlens.checks.registry import CheckContext
+
+NOT_A_CAUSE = frozenset({"purpose_not_cause", "empty"})
+RESTATEMENT_GAP = 2  # claims between a pair and the figure-less claim that restates it
+
+
+class Judgement(Protocol):
+    label: str
+    confidence: float
+
+
+Judge = Callable[..., Judgement]
+
+
+@dataclass
+class VarianceAnalysis:
+    """A document's variances, and for every reason attached to one: the text judged and the judgement."""
+
+    variances: list[Variance]
+    reason_texts: dict[str, str] = field(default_factory=dict)
+    judgements: dict[str, Judgement] = field(default_factory=dict)
+
+    def variance_of_reason(self, reason_id: str) -> list[Variance]:
+        return [v for v in self.variances if reason_id in v.reason_ids]
+
+
+def default_judge() -> Judge:
+    from budgetlens.judge import judge_reason  # the trained reason judge (issue 5)
+
+    return judge_reason
+
+
+def build_variances(ctx: CheckContext, settings: Settings | None = None,
+                    judge: Judge | None = None) -> VarianceAnalysis:
+    settings = settings or Settings()
+    is_budget = _is_budget_document(ctx)
+    stated = [c for c in ctx.claims if not _inside_reason(c, ctx.reasons, ctx.text)]
+    pairs = [p for c in stated if (p := claim_to_pair(c, ctx, is_budget)) is not None]
+    paragraph_of = {s.id: s.paragraph_id for s in ctx.sentences}
+    for pair in pairs:
+        pair.subject = _subject_in_context(pair, stated, paragraph_of)
+    items = [Item(pair, rule=_rule_of(pair, ctx, is_budget)) for pair in _merge_restatements(pairs)]
+    items = [i for i in items if i.rule is not None or i.pair.has_figures]  # type: ignore[union-attr]
+    add_table_pairs(items, tables_to_pairs(ctx.logical_tables))
+    section_of = {s.id: s.section_id for s in ctx.sentences}
+    for item in items:
+        item.target = _target(item, section_of)
+    attach_reasons([i.target for i in items if i.target is not None], ctx.claims, ctx.reasons)
+    kept = [item for item in items if not (item.target and item.target.summary)]
+    variances = [item_to_variance(item, settings, ctx.text) for item in kept]
+    analysis = VarianceAnalysis(variances=_numbered(variances, ctx))
+    _judge(analysis, ctx, judge or default_judge())
+    return analysis
+
+
+def _is_budget_document(ctx: CheckContext) -> bool:
+    """预算 (not 决算): most understood tables say so; without tables, no actual figure is stated."""
+    flavours = [t.flavour for t in ctx.logical_tables if t.flavour is not None]
+    if flavours:
+        return flavours.count(Flavour.BUDGET) > flavours.count(Flavour.FINAL)
+    return not any(v.role == "actual" for c in ctx.claims for v in c.values)
+
+
+def _inside_reason(claim: ClaimRecord, reasons: list[ReasonRecord], text: str) -> bool:
+    """"主要原因是…综合管理费专项增加209万元": a change stated inside a reason explains; it is not a pair."""
+    return any(r.span.start <= claim.span.start < reason_end(r, text) for r in reasons)
+
+
+def _subject_in_context(pair: Pair, claims: list[ClaimRecord], paragraph_of: dict[str, str]) -> str:
+    """"“社会保障和就业支出（类）…（项）”53.84万元…2024年预算安排53.84万元，比2023年…减少1.39%": a subject
+    that names no line takes the line the paragraph opened with."""
+    if line_rule(pair.subject) is not None:
+        return pair.subject
+    paragraph = paragraph_of.get(pair.claim.sentence_id)
+    start = pair.claim.span.start
+    before = [c for c in claims if paragraph_of.get(c.sentence_id) == paragraph and c.span.start < start]
+    named = next((c.subject for c in reversed(before) if c.subject and line_rule(c.subject) is not None), None)
+    return named or pair.subject
+
+
+def _merge_restatements(pairs: list[Pair]) -> list[Pair]:
+    """"因公出国（境）费全年预算为0万元，支出决算为0万元…。与年初预算持平，主要原因是…": the second claim
+    restates the first pair (same kind and subject, no figures of its own, or the same figures)."""
+    kept: list[Pair] = []
+    for pair in pairs:
+        earlier = next((p for p in reversed(kept[-RESTATEMENT_GAP:]) if _restates(pair, p)), None)
+        if earlier is None:
+            kept.append(pair)
+            continue
+        earlier.claims.append(pair.claim)
+        if earlier.difference is None and pair.difference is not None:
+            earlier.difference = pair.difference
+    return kept
+
+
+def _restates(pair: Pair, earlier: Pair) -> bool:
+    if pair.kind != earlier.kind or normalise(pair.subject) != normalise(earlier.subject):
+        return False
+    same_figures = (pair.current, pair.base, pair.difference) == (earlier.current, earlier.base, earlier.difference)
+    return not pair.has_figures or same_figures
+
+
+def _rule_of(pair: Pair | None, ctx: CheckContext, is_budget: bool) -> LineRule | None:
+    if pair is None:
+        return None
+    rule = line_rule(pair.subject)
+    if rule is None and is_budget:
+        rule = budget_change_rule(pair.kind, pair.current is not None or pair.difference is not None)
+    return rule
+
+
+def _target(item: Item, section_of: dict[str, str | None]) -> Target | None:
+    if item.pair is None:
+        return None
+    direction = direction_of(figures_of(item), item.pair.claim.direction)
+    ids = [c.id for c in item.pair.claims]
+    return Target(claim_ids=ids, direction=direction, has_figures=item.pair.has_figures, reason_ids=[],
+                  section_id=section_of.get(item.pair.claim.sentence_id))
+
+
+def _numbered(variances: list[Variance], ctx: CheckContext) -> list[Variance]:
+    """Ids in document order: a stated pair where its claim stands, a table pair where its table stands."""
+    table_at = {t.id: t.span.start if t.span else len(ctx.text) for t in ctx.tables}
+
+    def position(variance: Variance) -> int:
+        place = variance.evidence[0]
+        if place.span is not None:
+            return place.span.start
+        return table_at.get(place.table_id or "", len(ctx.text))
+
+    ordered = sorted(variances, key=position)
+    for number, variance in enumerate(ordered, start=1):
+        variance.id = f"v{number}"
+    return ordered
+
+
+def _judge(analysis: VarianceAnalysis, ctx: CheckContext, judge: Judge) -> None:
+    """Judge every attached reason once; a variance is explained by a cause that is neither empty nor a purpose."""
+    reasons = {r.id: r for r in ctx.reasons}
+    index = {s.id: i for i, s in enumerate(ctx.sentences)}
+    busy = {c.sentence_id for c in ctx.claims} | {r.sentence_id for r in ctx.reasons}
+    for variance in analysis.variances:
+        for reason_id in variance.reason_ids:
+            if reason_id not in analysis.judgements:
+                reason = reasons[reason_id]
+                text = reason_text(reason, ctx.sentences, index, busy)
+                analysis.reason_texts[reason_id] = text
+                analysis.judgements[reason_id] = judge(text, reason.cue, variance.direction,
+                                                       variance.stated_direction)
+        variance.explained = any(_is_cause(reasons[r], analysis.reason_texts[r], analysis.judgements[r])
+                                 for r in variance.reason_ids)
+
+
+def _is_cause(reason: ReasonRecord, text: str, judgement: Judgement) -> bool:
+    return reason.type == "cause" and not is_empty(text) and judgement.label not in NOT_A_CAUSE

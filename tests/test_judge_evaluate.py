@@ -1,0 +1,74 @@
+"""`budgetlens evaluate reasons` on a tiny constructed gold: judge quality and reason detection."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from budgetlens.analyze import analyze_file
+from budgetlens.evaluate import reasons
+from budgetlens.judge import ReasonJudge
+from budgetlens.judge.gold import GoldReason, load_gold
+from budgetlens.judge.train import train_judge
+from tests.judge_support import write_gold
+
+DOCUMENT = """一、收入支出预算总体情况说明
+
+2024年收入预算100万元，比上年减少10万元，主要原因是人员减少、支出压降。
+
+2024年支出预算100万元，比上年减少10万元。减少的主要原因：增加走访慰问专项经费80万元。
+
+项目支出20万元，主要用于春节慰问一线工作人员。
+"""
+
+
+def _row(line: int, sentence: str, cue: str, label: str = "generic") -> GoldReason:
+    """A gold row as the guideline writes it: the reason is what follows the cue, final 。 dropped."""
+    reason = sentence.split(cue, 1)[1].removesuffix("。")
+    return GoldReason(doc="tiny", split="test", line=line, sentence=sentence, cue=cue, reason=reason, label=label)
+
+
+def test_judge_evaluate_quality(tmp_path: Path) -> None:
+    gold_dir = write_gold(tmp_path / "reasons")
+    train_judge(gold_dir, tmp_path / "model.json")
+    result = reasons.evaluate(gold_dir, tmp_path, judge=ReasonJudge.load(tmp_path / "model.json"), detection=False)
+    summary = result.summary()["quality"]
+    assert (summary["rows"], summary["documents"]) == (5, 2)
+    matrix = summary["confusion"]["rows_gold_cols_predicted"]
+    assert sum(map(sum, matrix)) == 5
+    for label in ("empty", "purpose_not_cause", "contradictory"):  # decided by rules in this gold
+        assert summary["per_label"][label] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "support": 1}
+    assert summary["by_source"]["rule"] == {"rows": 3, "right": 3}
+    assert summary["macro_over"] == ["specific", "generic", "contradictory", "purpose_not_cause", "empty"]
+    assert "macro-F1" in reasons.report(result)
+
+
+def test_judge_evaluate_split_is_respected(tmp_path: Path) -> None:
+    gold = load_gold(write_gold(tmp_path / "reasons"))
+    assert gold.documents("train") == ["000", "003", "sh-a", "sh-b"]
+    assert gold.documents("test") == ["001", "002"]
+
+
+def test_judge_evaluate_detection(tmp_path: Path) -> None:
+    path = tmp_path / "tiny.txt"
+    path.write_text(DOCUMENT, "utf-8")
+    rows = [
+        _row(3, "2024年收入预算100万元，比上年减少10万元，主要原因是人员减少、支出压降。", "主要原因是"),
+        _row(5, "减少的主要原因：增加走访慰问专项经费80万元。", "减少的主要原因：", "specific"),
+        _row(7, "项目支出20万元，主要用于春节慰问一线工作人员。", "主要用于", "purpose_not_cause"),
+        _row(9, "这句话不在文中，主要原因是工作需要。", "主要原因是"),  # not in the text: a miss
+    ]
+    score = reasons.detect_document("tiny", rows, analyze_file(path))
+    assert (score.gold, score.ours, score.matched, score.text_agrees) == (4, 3, 3, 3)
+    summary = reasons.detection_summary([score])
+    assert (summary["precision"], summary["recall"], summary["f1"]) == (1.0, 0.75, pytest.approx(0.857, abs=1e-3))
+    assert any("sentence not found" in miss for miss in score.misses)
+
+
+@pytest.mark.parametrize(("gold", "ours", "same"), [
+    ("主要原因是", "主要原因是", True), ("主要原因：", "主要原因", True), ("减少的主要原因是", "主要原因是", True),
+    ("主要用于", "主要原因是", False), ("", "主要原因是", False),
+])
+def test_judge_evaluate_same_cue(gold: str, ours: str, same: bool) -> None:
+    assert reasons.same_cue(gold, ours) is same

@@ -1,0 +1,39 @@
+"""Hand features of the reason judge: what marks a reason specific or boilerplate."""
+
+from __future__ import annotations
+
+import pytest
+
+from budgetlens.judge.features import HAND_FEATURES, reason_to_evidence
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    ("截至2023年12月31日，开支财政拨款的公务用车保有量0辆", {"amount", "year", "number"}, {"boilerplate"}),  # 003 @439
+    ("增加了走访慰问专项经费80万元", {"amount", "event"}, {"doc_number", "book_title"}),
+    ("根据《上海市机关事务管理办法》（沪府发〔2023〕5号）新增“一网通办”项目",
+     {"book_title", "doc_number", "quoted_name", "named_project"}, {"amount"}),
+    ("人员减少、支出压降", {"boilerplate", "boilerplate_share"}, {"amount", "number", "named_project"}),  # 003 @345
+    ("一是压降项目支出；二是人员缩减，人员支出减少", {"boilerplate", "list_items"}, {"named_project"}),  # 003 @397
+])
+def test_judge_features_fire(text: str, present: set[str], absent: set[str]) -> None:
+    values = reason_to_evidence(text, "主要原因是").values
+    assert {name for name in present if values[name] > 0} == present
+    assert {name for name in absent if values[name] > 0} == set()
+
+
+@pytest.mark.parametrize(("text", "share"), [
+    ("人员减少、支出压降", 1.0),
+    ("工作需要", 1.0),
+    ("截至2023年12月31日，开支财政拨款的公务用车保有量0辆", 0.0),
+])
+def test_judge_features_boilerplate_share(text: str, share: float) -> None:
+    assert reason_to_evidence(text, "主要原因是").values["boilerplate_share"] == pytest.approx(share)
+
+
+def test_judge_features_vector_in_declared_order() -> None:
+    evidence = reason_to_evidence("人员增加", "主要用于", "decrease")
+    vector = evidence.vector()
+    assert len(vector) == len(HAND_FEATURES)
+    assert all(0.0 <= value <= 1.0 for value in vector)
+    assert vector[HAND_FEATURES.index("opposite_direction")] == 1.0
+    assert vector[HAND_FEATURES.index("purpose_cue")] == 1.0

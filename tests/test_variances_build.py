@@ -1,0 +1,134 @@
+"""Variances built from real sentences: the pair, its figures, whether a reason is needed, and which reason.
+
+Sentences are from the seeds and corpus (source in comments); the reason judge is the lexicon
+test double of variances_support, so these pin building and attaching, not the model.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from budgetlens.variances import Variance
+from tests.conftest import corpus_pdf, seed_path
+from tests.variances_support import ZERO_WITH_REASON, context_of, path_context, variances_of
+
+D = Decimal
+
+# (text, kind, current, base, difference, direction, needs_reason, explained)
+PAIRS = [
+    # 003 @441: the budget is the actual plus the stated shortfall
+    ("3.公务接待费支出决算为0.42万元，完成全年预算的31.8%，比全年预算减少0.9万元。主要原因是降低支出，减少公务接待。",
+     "budget_vs_actual", D("0.42"), D("1.32"), D("-0.9"), "decrease", True, True),
+    # 003 @395: a 财政拨款 line over its budget, no reason given anywhere
+    ("2023年度一般公共预算财政拨款支出年初预算为5093.22万元，支出决算为5,102.22万元，完成年初预算的100.18%。",
+     "budget_vs_actual", D("5102.22"), D("5093.22"), D("9.00"), "increase", True, False),
+    # 003 @399: equal figures need no reason
+    ("2.社会保障和就业支出(类)年初预算数为199.57万元,决算数199.57万元,完成年初预算的100%,支出决算数等于年初预算数。",
+     "budget_vs_actual", D("199.57"), D("199.57"), D("0"), "flat", False, False),
+    # 000 @119: last year's budget from this year's minus the increase
+    ("2024年收支总预算4407.79万元，比2023年预算增加66.78万元，增长1.51%，变动的主要原因是增加了走访慰问专项经费和"
+     "2023年援疆经费尾款。", "change", D("4407.79"), D("4341.01"), D("66.78"), "increase", True, True),
+    # social-welfare 2024 p.6: both years printed, the subject is the quoted line the paragraph opens with
+    ("“住房保障支出（类）住房改革支出（款）住房公积金（项）”33.58万元，主要用于在职人员公积金缴费。2023年当年预算执行数为"
+     "33.74万元，2024年预算安排33.58万元，比2023年预算执行数减少0.47%。主要原因是：根据实际支出。",
+     "change", D("33.58"), D("33.74"), D("-0.16"), "decrease", True, True),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "current", "base", "difference", "direction", "needs", "explained"), PAIRS)
+def test_variances_pair_from_sentence(text: str, kind: str, current: Decimal, base: Decimal, difference: Decimal,
+                                      direction: str, needs: bool, explained: bool) -> None:
+    (variance,) = variances_of(text)
+    assert (variance.kind, variance.current, variance.base, variance.difference) == (kind, current, base, difference)
+    assert (variance.direction, variance.needs_reason, variance.explained) == (direction, needs, explained)
+    assert variance.evidence[0].kind == "claim"
+    assert variance.source == "narrative"
+
+
+def test_variances_rate_is_exact_on_the_base() -> None:
+    (variance,) = variances_of(PAIRS[0][0])
+    assert variance.rate == D("-68.1818")
+    assert variance.size == "major"
+    assert variance.line == "three_public"
+    assert variance.rule == "“三公”经费增减变化"
+
+
+def test_variances_subject_from_the_paragraph_line() -> None:
+    (variance,) = variances_of(PAIRS[-1][0])
+    assert variance.subject.startswith("“住房保障支出（类）")
+    assert variance.line == "function"
+
+
+def test_variances_one_reason_for_the_changes_before_it() -> None:
+    """sh district-gov-office 2025 p.6: "…减少的主要原因是项目调整" restates three changes; it is no pair itself."""
+    text = ("2025年，收入预算9,101.68万元，其中：财政拨款收入9,101.68万元，比2024年预算减少2,389.52万元。"
+            "支出预算9,101.68万元，其中：财政拨款支出预算9,101.68万元，比2024年预算减少2,389.52万元。"
+            "财政拨款支出预算中，一般公共预算拨款支出预算9,101.68万元，比2024年预算减少2,389.52万元；"
+            "政府性基金拨款支出预算0万元，比2024年预算持平。\n"
+            "财政拨款收入支出减少的主要原因是项目调整。")
+    variances = variances_of(text)
+    assert [v.direction for v in variances] == ["decrease", "decrease", "decrease", "flat"]
+    assert [v.explained for v in variances] == [True, True, True, False]
+    assert len({tuple(v.reason_ids) for v in variances[:3]}) == 1
+
+
+def test_variances_one_reason_for_several_items_of_a_sentence() -> None:
+    variances = variances_of("2023年因公出国（境）费比上年减少2万元，公务接待费比上年减少1万元，"
+                             "主要原因是严格落实八项规定。")
+    assert len(variances) == 2
+    assert all(v.explained and v.reason_ids == ["r1"] for v in variances)
+
+
+def test_variances_changes_inside_a_reason_are_not_pairs() -> None:
+    """js npc 2019 p.10: the figures of the reason explain the change; they are not changes to explain."""
+    variances = variances_of("项目支出6459.58万元，比上年增加125.62万元，增长1.98%。"
+                             "主要原因是：运转类项目经费统一压减10%，综合管理费专项增加209万元。")
+    assert [v.subject for v in variances] == ["项目支出"]
+
+
+def test_variances_restatement_is_one_pair() -> None:
+    """003 @431: "与年初预算持平，主要原因是…" restates the pair just stated; the reason goes to it."""
+    variances = variances_of(ZERO_WITH_REASON)
+    assert len(variances) == 1
+    assert variances[0].direction == "flat"
+    assert variances[0].reason_ids
+    assert not variances[0].needs_reason
+
+
+@pytest.mark.shared
+def test_variances_seed_003_table_pairs_do_not_double_the_narrative() -> None:
+    variances = _variances_of_file(seed_path("003"))
+    from_tables = [v for v in variances if v.source == "table"]
+    assert {v.subject for v in from_tables} == {"“三公”经费", "公务接待费"}  # the 三公 table prints budget 0.42
+    assert all(v.direction == "flat" and not v.needs_reason for v in from_tables)
+    unexplained = [v.subject for v in variances if v.needs_reason and not v.explained]
+    assert unexplained == ["一般公共预算财政拨款支出", "“三公”经费财政拨款支出"]
+
+
+@pytest.mark.shared
+def test_variances_table_gives_the_budget_a_sentence_leaves_out() -> None:
+    """sh finance-bureau 2024 final p.23: "公务接待费0.00万元，完成预算的0%"; the 三公 table's 预算数 0.95 is the base
+    (its 公务接待费 columns are read under a misplaced 运行费 header: the item comes from the group above)."""
+    variances = _variances_of_file(corpus_pdf("sh-putuo_finance-bureau_2024_dept-final.pdf"))
+    (reception,) = [v for v in variances if v.subject == "公务接待费"]
+    assert (reception.current, reception.base, reception.direction) == (D("0.00"), D("0.95"), "decrease")
+    assert {p.kind for p in reception.evidence} == {"claim", "cell"}
+    assert reception.needs_reason
+
+
+def _variances_of_file(path) -> list[Variance]:
+    return path_context(path.read_bytes(), path).variances.variances
+
+
+def test_variances_reason_list_running_on_into_the_next_item_keeps_that_item() -> None:
+    """003 @397: the 一是…二是… list is read on into "2.社会保障…"; that item is still a pair, and not a reason."""
+    text = ("1.一般公共服务支出(类)财政事务(款)行政运行(项)年初预算为1305.33万元,支出决算为1227.34万元,"
+            "完成年初预算的93.98%,支出决算数小于年初预算数的主要原因:一是压降项目支出;二是人员缩减,人员支出减少。\n"
+            "2.社会保障和就业支出(类)年初预算数为199.57万元,决算数199.57万元,完成年初预算的100%,"
+            "支出决算数等于年初预算数。")
+    ctx = context_of(text)
+    first, second = ctx.variances.variances
+    assert (first.direction, second.direction) == ("decrease", "flat")
+    assert ctx.variances.reason_texts[first.reason_ids[0]] == "一是压降项目支出;二是人员缩减,人员支出减少"
