@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from budgetlens.analyze import analyze_file
+from budgetlens.cli import main
 from budgetlens.evaluate import reasons
 from budgetlens.judge import ReasonJudge
 from budgetlens.judge.gold import GoldReason, load_gold
@@ -66,9 +67,49 @@ def test_judge_evaluate_detection(tmp_path: Path) -> None:
     assert any("sentence not found" in miss for miss in score.misses)
 
 
+def test_judge_evaluate_split_reaches_the_report(tmp_path: Path) -> None:
+    gold_dir = write_gold(tmp_path / "reasons")
+    train_judge(gold_dir, tmp_path / "model.json")
+    judge = ReasonJudge.load(tmp_path / "model.json")
+    result = reasons.evaluate(gold_dir, tmp_path, judge=judge, detection=False, split="train")
+    assert result.summary()["quality"]["rows"] == 12
+    assert reasons.report(result).startswith("reason quality on 12 train rows from 4 documents")
+
+
+def test_cli_evaluate_reasons_takes_the_first_split(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    asked: list[str] = []
+    real_evaluate, gold_dir = reasons.evaluate, write_gold(tmp_path / "reasons")
+
+    def fake_evaluate(_gold: Path, shared: Path, *, split: str = reasons.TEST) -> reasons.ReasonEvaluation:
+        asked.append(split)
+        return real_evaluate(gold_dir, shared, detection=False, split=split)
+
+    monkeypatch.setattr(reasons, "evaluate", fake_evaluate)
+    assert main(["evaluate", "reasons", "--split", "train", "--split", "test"]) == 0
+    assert main(["evaluate", "reasons"]) == 0
+    assert asked == ["train", "test"]
+
+
+# justice-bureau 2026 p.8: one reason sentence printed after several items of one page (here: of one line)
+REPEATED = ("2、基层司法业务（04项）2170.39万元，比2025年预算执行数增加0.97%。主要原因是：业务量增加。"
+            "3、普法宣传（05项）124.29万元，比2025年预算执行数增加4.92%。主要原因是：法制宣传工作支出增加。"
+            "4、公共法律服务（07项）686万元，比2025年预算执行数增加1.01%。主要原因是：业务量增加。"
+            "5、信息化建设（13项）227.88万元，比2025年预算执行数增加277.22%。主要原因是：业务量增加。\n")
+
+
+def test_judge_evaluate_detection_pairs_each_repeat_with_its_own_occurrence(tmp_path: Path) -> None:
+    path = tmp_path / "repeated.txt"
+    path.write_text(REPEATED, "utf-8")
+    same, other = "主要原因是：业务量增加。", "主要原因是：法制宣传工作支出增加。"
+    rows = [_row(1, sentence, "主要原因是：") for sentence in (same, other, same, same)]
+    score = reasons.detect_document("repeated", rows, analyze_file(path))
+    assert (score.gold, score.ours, score.matched, score.text_agrees) == (4, 4, 4, 4), score.misses
+
+
 @pytest.mark.parametrize(("gold", "ours", "same"), [
     ("主要原因是", "主要原因是", True), ("主要原因：", "主要原因", True), ("减少的主要原因是", "主要原因是", True),
-    ("主要用于", "主要原因是", False), ("", "主要原因是", False),
+    ("主要用于以下方面：", "主要用于", True), ("主要用于", "主要用于以下方面", True), ("主要是因", "主要是", True),
+    ("主要用于", "主要原因是", False), ("", "主要原因是", False), ("原因", "主要原因是", False),
 ])
 def test_judge_evaluate_same_cue(gold: str, ours: str, same: bool) -> None:
     assert reasons.same_cue(gold, ours) is same

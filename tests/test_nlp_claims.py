@@ -129,13 +129,13 @@ REASON_CASES = [
         "1、调查研究13万元，主要用于专项课题研究、调研文集、政府工作报告等。",
         [("主要用于", "purpose", 0, "专项课题研究、调研文集、政府工作报告等")],
     ),
-    (  # 003 @379 and @395: 主要用于 introducing a list of spending is not a reason
+    (  # 003 @379 and @395: purposes also where they introduce a list of spending (guidelines.md §2)
         "2023年度一般公共预算财政拨款支出5,102.22万元，主要用于以下方面：",
-        [],
+        [("主要用于", "purpose", 0, "以下方面")],
     ),
-    (
+    (  # 项目支出 has no figure of its own before the cue: the last claim before it is 基本支出's
         "其中：基本支出1330.67万元，项目支出主要用于乡村振兴工作经费312.47万元，主要成效为选派驻村工作队员。",
-        [],
+        [("主要用于", "purpose", 0, "乡村振兴工作经费312.47万元，主要成效为选派驻村工作队员")],
     ),
     (  # 001 @1007: the reason stops where the sentence goes on to its parts
         "公务用车运行维护费0.13万元，主要用于领导干部公务用车，其中：燃料费0万元；",

@@ -4,7 +4,7 @@
     budgetlens analyze --sample --output out.jsonl
     budgetlens schema [--write]
     budgetlens train [--gold annotations] [--output model.json]   (the reason judge)
-    budgetlens evaluate reasons [--gold annotations] [--shared ../shared]
+    budgetlens evaluate reasons [--gold annotations] [--shared ../shared] [--split train]
     budgetlens evaluate indicators [--split dev] [--errors]
     budgetlens indicators results.jsonl --csv indicators.csv   (one row per indicator target)
 
@@ -65,7 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--gold", type=Path, default=Path("annotations"), help="annotations directory")
     evaluate.add_argument("--shared", type=Path, default=Path("../shared"), help="where the real documents are")
     evaluate.add_argument("--json", type=Path, help="also write the summary as JSON here")
-    evaluate.add_argument("--split", action="append", help="indicators: only this gold split (repeatable)")
+    evaluate.add_argument("--split", action="append",
+                          help="indicators: only this gold split (repeatable); reasons: the first one (default test)")
     evaluate.add_argument("--errors", action="store_true", help="indicators: list the errors of every split")
     indicators = sub.add_parser("indicators", help="flatten the indicators of a results .jsonl into CSV")
     indicators.add_argument("records", type=Path, help="a .jsonl written by `budgetlens analyze`")
@@ -181,7 +182,8 @@ def run_evaluate_variances(args: argparse.Namespace) -> int:
 def run_evaluate_reasons(args: argparse.Namespace) -> int:
     from budgetlens.evaluate import reasons
 
-    result = reasons.evaluate(args.gold / "reasons", args.shared)
+    split = args.split[0] if args.split else reasons.TEST
+    result = reasons.evaluate(args.gold / "reasons", args.shared, split=split)
     print(reasons.report(result))
     if args.json:
         args.json.write_text(json.dumps(result.summary(), ensure_ascii=False, indent=2), "utf-8")

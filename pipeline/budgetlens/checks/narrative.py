@@ -17,6 +17,7 @@ from budgetlens.checks.rounding import (
     TOLERANCE_NOTE,
     Interval,
     fmt,
+    half_unit,
     percent_of,
     printed_interval,
     rate_verdict,
@@ -63,6 +64,9 @@ def wrong_change_rate(ctx: CheckContext) -> Iterator[Outcome]:
         expected = percent_of(delta_range, prior)
         if expected is None:
             continue  # from zero: see zero_denominator
+        if _right_for_the_table_figure(claim, ctx, pct):
+            yield None  # the figure is the slip, not the rate: narrative_table_mismatch reports it
+            continue
         yield _rate_outcome(claim, ctx, pct, expected, _wrong_base_note(delta_range, current, pct), prior, scale)
 
 
@@ -75,8 +79,7 @@ def _change_parts(claim: ClaimRecord, ctx: CheckContext) -> tuple[Interval, Inte
         difference = current - prior
         if _sign(claim.direction) not in (None, 1 if difference.mid > 0 else -1):
             return None  # the direction word is wrong: direction_mismatch reports it, once
-        magnitude = difference if difference.mid >= 0 else Interval(-difference.high, -difference.low)
-        return magnitude, prior, current, scale_of(prior_amount)
+        return _magnitude(difference), prior, current, scale_of(prior_amount)
     sign = _sign(claim.direction)
     if delta is None or pct is None or base is None or sign is None or not same_unit_values(base[0], delta):
         return None
@@ -85,6 +88,25 @@ def _change_parts(claim: ClaimRecord, ctx: CheckContext) -> tuple[Interval, Inte
     current, delta_range = printed_interval(base[0]), printed_interval(delta)
     prior = current - delta_range if sign > 0 else current + delta_range
     return delta_range, prior, current, scale_of(delta)
+
+
+def _magnitude(difference: Interval) -> Interval:
+    return difference if difference.mid >= 0 else Interval(-difference.high, -difference.low)
+
+
+def _right_for_the_table_figure(claim: ClaimRecord, ctx: CheckContext, pct: AmountRecord) -> bool:
+    """"2025年…执行数为198.34万元，2026年预算安排201.50万元，比…增加5.27%" where the table has 208.8:
+    the rate is right for the table's figure, so the printed figure is what is wrong (GUIDELINE §6)."""
+    prior = ctx.value(claim, "prior")
+    link = next((link for link in ctx.links if link.claim.id == claim.id and link.role == "current"
+                 and link.off_by is not None and link.off_by > 1), None)
+    if prior is None or link is None or link.table_value is None or not same_unit_values(prior, link.amount):
+        return False
+    scale = scale_of(link.amount)
+    half = half_unit(link.amount.decimals) * scale
+    table = Interval(link.table_value * scale - half, link.table_value * scale + half)
+    expected = percent_of(_magnitude(table - printed_interval(prior)), printed_interval(prior))
+    return expected is not None and rate_verdict(pct, expected) == "ok"
 
 
 def _wrong_base_note(delta: Interval, current: Interval, pct: AmountRecord) -> str:

@@ -6,7 +6,9 @@ labels the test gold holds, confusion matrix, and how many rows the rules decide
 
 Detection: each test document through `analyze_file`; a gold row's sentence is located in our
 text (whitespace removed, nearest its page/line) and our reasons starting inside it are paired
-with the gold rows of that sentence by cue (colon-insensitive; "减少的主要原因是" takes "主要原因是").
+with the gold rows of that sentence by cue (colon-insensitive; "减少的主要原因是" takes "主要原因是",
+"主要用于以下方面" takes "主要用于"). A sentence printed several times pairs each gold row with an
+occurrence of its own.
 Every reason we extract counts towards precision, every gold row towards recall.
 """
 
@@ -75,24 +77,35 @@ def _distance(ours: int | None, gold: int | None) -> int:
 
 
 def _windows(record: DocumentRecord, rows: list[GoldReason]) -> list[tuple[int, int] | None]:
-    """Each distinct gold sentence's stretch of record.text (nearest its page/line), None when not found."""
+    """Each gold row's stretch of record.text (nearest its page/line), None when not found.
+
+    A sentence printed several times ("主要原因是：业务量增加。" under four lines of one page) gives each
+    of its gold rows an occurrence of its own: a row takes the nearest occurrence that earlier rows with
+    the same sentence and cue have not filled (an occurrence holds as many such rows as it holds the cue).
+    """
     by_page = bool(rows) and rows[0].page is not None
     flat = record_to_flat(record, by_page)
+    filled: Counter[tuple[str, str, int]] = Counter()
     places: list[tuple[int, int] | None] = []
     for row in rows:
-        needle, where = squeeze(row.sentence), row.page if by_page else row.line
+        needle, cue, where = squeeze(row.sentence), norm_cue(row.cue), row.page if by_page else row.line
         found = occurrences(flat.flat, needle) if needle else []
         if not found:
             places.append(None)
             continue
-        at = min(found, key=lambda a: _distance(flat.place(a), where))
+        room = max(1, needle.count(cue)) if cue else 1
+        free = [a for a in found if filled[needle, cue, a] < room] or found
+        at = min(free, key=lambda a: (_distance(flat.place(a), where), a))
+        filled[needle, cue, at] += 1
         places.append((flat.offsets[at], flat.offsets[at + len(needle) - 1] + 1))
     return places
 
 
 def same_cue(gold: str, ours: str) -> bool:
+    """One cue printed with more or less of its sentence on either side: "减少的主要原因是" / "主要原因是",
+    "主要用于以下方面：" / "主要用于" (annotators cut list intros both ways), "主要是因" / "主要是"."""
     a, b = norm_cue(gold), norm_cue(ours)
-    return bool(a) and bool(b) and (a.endswith(b) or b.endswith(a))
+    return bool(a) and bool(b) and (a.endswith(b) or b.endswith(a) or a.startswith(b) or b.startswith(a))
 
 
 def detect_document(doc: str, rows: list[GoldReason], record: DocumentRecord) -> Detection:
@@ -137,6 +150,7 @@ class ReasonEvaluation:
     quality: Quality
     detections: list[Detection]
     skipped: list[str]
+    split: str = TEST
 
     def summary(self) -> dict:
         return {"quality": quality_summary(self.quality), "detection": detection_summary(self.detections),
@@ -148,7 +162,7 @@ def evaluate(gold_dir: Path, shared: Path, *, judge: ReasonJudge | None = None, 
     """`gold_dir`: annotations/reasons. Detection needs the documents under `shared`."""
     gold = load_gold(gold_dir)
     quality = judge_quality(gold.split(split), judge)
-    return ReasonEvaluation(quality, detect(gold_dir, shared, split) if detection else [], gold.skipped)
+    return ReasonEvaluation(quality, detect(gold_dir, shared, split) if detection else [], gold.skipped, split)
 
 
 def _confusion_lines(summary: dict) -> list[str]:
@@ -168,7 +182,7 @@ def _errors(quality: Quality, first: int) -> list[str]:
 
 def report(result: ReasonEvaluation, first: int = 20) -> str:
     q = result.summary()["quality"]
-    lines = [f"reason quality on {q['rows']} {TEST} rows from {q['documents']} documents "
+    lines = [f"reason quality on {q['rows']} {result.split} rows from {q['documents']} documents "
              f"(skipped unreadable rows: {len(result.skipped)})",
              f"{'label':>18}{'P':>8}{'R':>8}{'F1':>8}{'n':>6}"]
     lines += [f"{label:>18}{v['precision']:>8.3f}{v['recall']:>8.3f}{v['f1']:>8.3f}{v['support']:>6}"

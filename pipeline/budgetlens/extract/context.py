@@ -2,9 +2,15 @@
 
 - Subject: "全年预算为52.00万元…" names only roles; its subject is the item line before it
   ("1、一般公共服务支出（类）…行政运行（项）。") or the last subject stated before.
+  A numbered item line that states its own figure ("12、住房保障支出（221类）…（01项）208.8万元。")
+  heads the sentences after it ("…2026年预算安排201.50万元…") just as a bare item line does.
+  A section title that only announces a topic ("…具体情况说明") names no account.
+- A budget figure that compares with nothing ("基本支出预算数为6522.75万元") is, in a 预算
+  document, the year's own figure: its role becomes current (total for a breakdown).
 - Year: the year printed with the claim, else the document's fiscal year; 上年 is year − 1.
 - Reasons that open a sentence ("主要原因：单位于2024年成立。") explain the last claim of
-  the sentence before.
+  the sentence before; "主要是…" is a reason only where the claim it explains states a change.
+- "主要原因：一是…；二是…" goes on over the next sentences of its list while they are numbered alike.
 - "决算数小于预算数的主要原因是…" restates the comparison just made to give its reason;
   when the sentence before made it, the restatement is not a claim of its own: its
   direction and the reason go to that claim.
@@ -16,7 +22,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from budgetlens.document import Document, Section, Sentence
+from budgetlens.document import Document, DocumentKind, Section, Sentence
 from budgetlens.nlp.claims import direction_sign
 from budgetlens.nlp.types import Amount, Claim, ClaimValue, Reason
 
@@ -25,11 +31,15 @@ ITEM_LINE_MAX = 80  # an item line ("1、…行政运行（项）。") is short
 _NUMERAL = "[0-9一二三四五六七八九十]+"
 _NUMBERING = re.compile(rf"^(?:第{_NUMERAL}部分|[（(]{_NUMERAL}[）)]|{_NUMERAL}[、.．])\s*")
 _END_PUNCT = "。；;：:，, "
-_FIRST_ITEM = re.compile(r"^\s*(?:一是|一方面|首先|第一|[（(]?[1一][）)、.．])")
-_NEXT_ITEM = re.compile(
-    r"(?:[二三四五六七八九十]是|另一方面|其次|再次|最后|第[二三四五六七八九十]|[（(]?[2-9二三四五六七八九][）)、.．])"
-)
+_LATER = "[二三四五六七八九十]"
+# A list goes on with items numbered as its first one: "一是" with "二是", never with the "2." of the next paragraph.
+_LIST_NUMBERING = tuple((re.compile(rf"^\s*(?:{first})"), re.compile(later)) for first, later in (
+    ("一是", f"{_LATER}是"), ("一方面", "另一方面"), ("首先", "其次|再次|最后"), ("第一", f"第{_LATER}"),
+    ("[（(]一[）)]", f"[（(]{_LATER}[）)]"), ("一[）)、.．]", f"{_LATER}[）)、.．]"),
+    ("[（(]1[）)]", "[（(][2-9][）)]"), ("1[）)、.．]", "[2-9][）)、.．]"),
+))
 _CUE_WORDS = ("原因", "用于", "由于", "为了", "主要是")
+_TOPIC_TITLE = re.compile(r"(?:说明|情况)$")  # "（二）“三公”经费…具体情况说明": a topic, not an account
 
 
 @dataclass
@@ -58,12 +68,17 @@ class SentenceResult:
 def resolve_context(results: list[SentenceResult], document: Document) -> None:
     year = document.meta.fiscal_year
     titles = {section.id: section.title for section in _walk(document.sections)}
+    own_budget = document.meta.kind is DocumentKind.DEPT_BUDGET
     for i, result in enumerate(results):
         previous = results[i - 1] if i else None
         result.claims = _join_prior_execution(result.claims)
+        if own_budget:
+            result.claims = [_budget_as_own_figure(claim) for claim in result.claims]
         result.resolved = [_resolve_claim(claim, results, i, year, titles) for claim in result.claims]
         _drop_restatements(result, previous)
+        result.reasons = [reason for reason in result.reasons if _explains_enough(reason, result, previous)]
         result.explains = [_explained(reason, result, previous) for reason in result.reasons]
+    for i, result in enumerate(results):
         result.continued_by = _list_continuation(result, results[i + 1:])
 
 
@@ -87,6 +102,15 @@ def _is_base_of(before: Claim, claim: Claim) -> bool:
     no_base = claim.kind == "change" and all(v.role != "prior" for v in claim.values)
     years = before.year is not None and claim.year == before.year + 1 and claim.prior_year in (None, before.year)
     return lone_actual and no_base and years
+
+
+def _budget_as_own_figure(claim: Claim) -> Claim:
+    """In a 预算 document a budget figure that is compared with no 决算 is the year's figure itself."""
+    if claim.kind == "budget_vs_actual" or all(v.role != "budget" for v in claim.values):
+        return claim
+    own = "total" if claim.kind == "breakdown" else "current"
+    values = [ClaimValue(role=own, amount=v.amount) if v.role == "budget" else v for v in claim.values]
+    return claim.model_copy(update={"values": values})
 
 
 def _walk(sections: list[Section]) -> Iterator[Section]:
@@ -116,11 +140,18 @@ def _context_subject(results: list[SentenceResult], index: int,
             break
         subjects = [r.subject for r in result.resolved if r.subject and not r.dropped]
         if subjects:
-            return subjects[-1], "previous_sentence"
+            return subjects[-1], "heading" if _heads_item(result) else "previous_sentence"
         if not result.amounts and not result.reasons and _is_item_line(result.sentence.text):
             return _item_name(result.sentence.text), "heading"
-    title = titles.get(section)
-    return (_item_name(title), "heading") if title else (None, None)
+    title = _item_name(titles.get(section) or "")
+    return (title, "heading") if title and not _TOPIC_TITLE.search(title) else (None, None)
+
+
+def _heads_item(result: SentenceResult) -> bool:
+    """"12、住房保障支出（221类）…（01项）208.8万元。": a numbered item naming its one figure."""
+    live = [r for r in result.resolved if not r.dropped]
+    return (_NUMBERING.match(result.sentence.text.strip()) is not None and len(live) == 1
+            and live[0].subject_source == "sentence")
 
 
 def _is_item_line(text: str) -> bool:
@@ -155,14 +186,27 @@ def _same_comparison(claim: Claim, resolved: ResolvedClaim, earlier: Claim, earl
 
 def _list_continuation(result: SentenceResult, following: list[SentenceResult]) -> list[Sentence]:
     """"主要原因是：一是…；二是…；三是…": the sentences of the list after its first item."""
-    if not result.reasons or not _FIRST_ITEM.search(result.reasons[-1].text):
+    if not result.reasons:
+        return []
+    text = result.reasons[-1].text
+    later_item = next((later for first, later in _LIST_NUMBERING if first.search(text)), None)
+    if later_item is None:
         return []
     items = []
     for later in following:
-        if later.reasons or not _NEXT_ITEM.match(later.sentence.text.lstrip()):
+        if later.reasons or not later_item.match(later.sentence.text.lstrip()):
             break
         items.append(later.sentence)
     return items
+
+
+def _explains_enough(reason: Reason, result: SentenceResult, previous: SentenceResult | None) -> bool:
+    """"主要是" is a reason only where it explains a change (guidelines.md §2): its claim has a direction.
+    "接待对象主要是外地党政机关，主要是开展专项工作考察交流" describes; it explains nothing."""
+    if not reason.after_change:
+        return True
+    explained = _explained(reason, result, previous)
+    return explained is not None and explained.direction is not None
 
 
 def _explained(reason: Reason, result: SentenceResult, previous: SentenceResult | None) -> ResolvedClaim | None:

@@ -28,6 +28,8 @@ GENERIC_HEADS = {"项目", "该项目", "本项目", "资金"}  # subjects that 
 VALUE_KINDS = {AmountKind.MONEY, AmountKind.PERCENT, AmountKind.COUNT, AmountKind.RATIO, AmountKind.RANGE}
 RATE_KINDS = {AmountKind.PERCENT, AmountKind.RATIO}
 _LIST_NUMBER = re.compile(r"^[（(]?[0-9一二三四五六七八九十]+[）)]?[、.．]?")
+_BUDGET_WORD = re.compile(r"(?<=.)预算$")  # "因公出国（境）费预算" compared with its 决算: 预算 is the role
+_ALTERNATIVE = re.compile(r"(?<=[加少长降])(?:（[^）]*）|\([^)]*\))")  # "增加（减少）0万元": the word printed first
 INCREASE, DECREASE, EQUAL = {"增加", "增长", "大于"}, {"减少", "下降", "小于"}, {"持平", "等于"}
 
 
@@ -189,31 +191,40 @@ def _to_claim(draft: _Draft, context_start: int, drafts: list[_Draft], text: str
     """Kind, roles and direction from the values and the comparison stated since the claim before."""
     extent = text[min(context_start, draft.start):draft.end]
     prior = patterns.prior_year.search(extent)
-    against_budget = patterns.budget_comparison.search(extent) is not None and prior is None
-    roles = {role for role, _ in draft.values}
-    values = list(draft.values)
-    if roles & {"budget", "actual", "completion"} or (against_budget and roles & {"delta", "pct"}):
-        kind = "budget_vs_actual"
-        values = [("actual" if role == "current" else role, i) for role, i in values]
-    elif roles & {"delta", "pct"} or (prior is not None and _direction(extent, patterns) == "持平"):
-        kind = "change"
-    elif against_budget and _direction(extent, patterns) is not None:
-        kind = "budget_vs_actual"
-        values = [("actual" if role == "current" else role, i) for role, i in values]
-    elif "share" in roles:
-        kind = "share"
-    elif _is_breakdown(draft, drafts, text, patterns):
-        kind, values = "breakdown", [("total", i) for _, i in values]
-    else:
-        kind = "figure"
+    kind, values = _kind_of(draft, drafts, text, extent, prior is not None, patterns)
     direction = _claim_direction(draft, kind, extent, text, amounts, patterns)
+    subject = draft.subject
+    if kind == "budget_vs_actual" and subject is not None:
+        subject = _BUDGET_WORD.sub("", subject)
     return Claim(
-        kind=kind, subject=draft.subject, start_char=draft.start, end_char=draft.end,
+        kind=kind, subject=subject, start_char=draft.start, end_char=draft.end,
         values=[ClaimValue(role=role, amount=i) for role, i in values], direction=direction,
         year=_stated_year(years, draft.start + _first_value_offset(draft, amounts)),
         prior_year=int(prior.group("year")) if kind == "change" and prior and prior.group("year") else None,
         prior_is_previous_year=kind == "change" and prior is not None and prior.group("previous") is not None,
     )
+
+
+def _kind_of(draft: _Draft, drafts: list[_Draft], text: str, extent: str, prior: bool,
+             patterns: ClaimPatterns) -> tuple[str, list[tuple[str, int]]]:
+    """The claim's kind and its values by role. A budget figure alone ("因公出国（境）费预算为0万元"
+    with no 决算/completion and no comparison with a budget) compares nothing: it keeps its kind
+    from the rest (figure, change, breakdown) and its role `budget`, for the document stage to read
+    (in a 预算 document it is the year's own figure)."""
+    against_budget = patterns.budget_comparison.search(extent) is not None and not prior
+    roles = {role for role, _ in draft.values}
+    values = list(draft.values)
+    compared = bool(roles & {"actual", "completion"}) or against_budget
+    if (compared and roles & {"budget", "actual", "completion", "delta", "pct"}) \
+            or (against_budget and _direction(extent, patterns) is not None):
+        return "budget_vs_actual", [("actual" if role == "current" else role, i) for role, i in values]
+    if roles & {"delta", "pct"} or (prior and _direction(extent, patterns) == "持平"):
+        return "change", values
+    if "share" in roles:
+        return "share", values
+    if _is_breakdown(draft, drafts, text, patterns):
+        return "breakdown", [("total" if role == "current" else role, i) for role, i in values]
+    return "figure", values
 
 
 def _first_value_offset(draft: _Draft, amounts: list[Amount]) -> int:
@@ -236,7 +247,7 @@ def _claim_direction(draft: _Draft, kind: str, extent: str, text: str, amounts: 
         index = next((i for r, i in draft.values if r == role), None)
         if index is not None:
             lead = text[max(draft.start, amounts[index].start_char - 12):amounts[index].start_char]
-            words = list(patterns.direction.finditer(lead))
+            words = list(patterns.direction.finditer(_ALTERNATIVE.sub("", lead)))
             if words:
                 return patterns.direction_of[words[0].group()] if role == "pct" and len(words) > 1 \
                     else patterns.direction_of[words[-1].group()]
@@ -283,10 +294,11 @@ def _direction_only(text: str, cue_starts: list[int], patterns: ClaimPatterns) -
     if prior is None and not budget and not restated:
         return []
     kind = "change" if prior is not None or not budget else "budget_vs_actual"
-    subject_text = head[:patterns.direction.search(head).start()]
-    subject_text = patterns.budget_comparison.split(subject_text)[0] if budget else subject_text
+    subject_text = lead_tail(head[:patterns.direction.search(head).start()], patterns)
+    for comparison in (patterns.prior_year, patterns.budget_comparison):  # "…支出决算数与2023年度持平"
+        subject_text = comparison.split(subject_text)[0]
     return [Claim(
-        kind=kind, subject=clean_subject(lead_tail(subject_text, patterns), patterns), start_char=0,
+        kind=kind, subject=clean_subject(subject_text, patterns), start_char=0,
         end_char=end, values=[], direction=direction,
         prior_year=int(prior.group("year")) if prior and prior.group("year") else None,
         prior_is_previous_year=kind == "change" and (prior is None or prior.group("previous") is not None),

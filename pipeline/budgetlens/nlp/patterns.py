@@ -30,6 +30,7 @@ class Cue:
     type: ReasonType
     start: int
     end: int
+    after_change: bool = False  # 主要是: a reason only where it explains a change (guidelines.md §2)
 
 
 @dataclass(frozen=True)
@@ -46,22 +47,24 @@ class ClaimPatterns:
     subject_tail: tuple[re.Pattern[str], ...]
     role_only_subjects: frozenset[str]
     breakdown_cue: re.Pattern[str]
-    cues: tuple[tuple[re.Pattern[str], ReasonType], ...]
+    cues: tuple[tuple[re.Pattern[str], ReasonType, bool], ...]  # pattern, type, after_change
     not_reason_after_cue: re.Pattern[str]
     reason_text_stop: re.Pattern[str]
 
-    def find_cues(self, text: str) -> list[Cue]:
-        """Reason cues in text order; where two overlap the earlier (then longer) wins."""
-        found = sorted(
-            ((m.start(), -m.end(), m.group(), kind) for pattern, kind in self.cues for m in pattern.finditer(text)),
-        )
+    def find_cues(self, text: str, *, list_intros: bool = False) -> list[Cue]:
+        """Reason cues in text order; where two overlap the earlier (then longer) wins.
+
+        A cue that introduces a list ("主要用于以下方面：") is left out unless `list_intros`: claims
+        read on through it, while the reason gold (guidelines.md §2) keeps it as a purpose."""
+        found = sorted((m.start(), -m.end(), m.group(), kind, after)
+                       for pattern, kind, after in self.cues for m in pattern.finditer(text))
         cues: list[Cue] = []
-        for start, neg_end, cue_text, kind in found:
+        for start, neg_end, cue_text, kind, after in found:
             if cues and start < cues[-1].end:
                 continue
-            if self.not_reason_after_cue.match(text, -neg_end):
+            if not list_intros and self.not_reason_after_cue.match(text, -neg_end):
                 continue
-            cues.append(Cue(cue_text, kind, start, -neg_end))
+            cues.append(Cue(cue_text, kind, start, -neg_end, after))
         return cues
 
 
@@ -81,7 +84,7 @@ def source_to_patterns(source: str) -> ClaimPatterns:
         subject_tail=tuple(re.compile(p) for p in data["subject_strip_tail"]),
         role_only_subjects=frozenset(data["role_only_subjects"]),
         breakdown_cue=re.compile(data["breakdown_cue"]),
-        cues=tuple((re.compile(c["pattern"]), c["type"]) for c in data["reason_cues"]),
+        cues=tuple((re.compile(c["pattern"]), c["type"], c.get("after_change", False)) for c in data["reason_cues"]),
         not_reason_after_cue=re.compile(data["not_reason_after_cue"]),
         reason_text_stop=re.compile(data["reason_text_stop"]),
     )

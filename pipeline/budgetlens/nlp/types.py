@@ -126,3 +126,4 @@ class Reason(_Frozen):
     text: str
     explains: int | None = None
     explains_previous: bool = False  # no claim before it in the sentence: it explains the sentence before
+    after_change: bool = False  # its cue (主要是) makes it a reason only where it explains a change

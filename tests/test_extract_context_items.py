@@ -1,0 +1,54 @@
+"""What a budget sentence leaves open, read from the item it stands under and from the document's kind.
+
+Texts are real passages (sources in comments), run through the whole pipeline as small documents.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from budgetlens.analyze import analyze_bytes
+from budgetlens.output.record import DocumentRecord
+
+
+def analyze_text(text: str) -> DocumentRecord:
+    record = analyze_bytes(text.encode("utf-8"), Path("narrative.txt"))
+    assert record.status == "ok"
+    return record
+
+
+def test_a_budget_arrangement_takes_the_numbered_item_it_stands_under() -> None:
+    # justice bureau 2026 unit budget p.8: the item states its figure, the next sentences the change
+    record = analyze_text(
+        "13、住房保障支出（221类）住房改革支出（02款）购房补贴（03项）207万元。主要用于：发放购房补贴。"
+        "2025年当年预算执行数为241.76万元，2026年预算安排170.03万元，比2025年预算执行数增加21.74%。")
+    item, change = record.claims
+    assert (item.kind, item.subject) == ("figure", "住房保障支出（221类）住房改革支出（02款）购房补贴（03项）")
+    assert (change.kind, change.subject, change.subject_source) == ("change", item.subject, "heading")
+    assert [(v.role, v.text) for v in change.values] == [("prior", "241.76万元"), ("current", "170.03万元"),
+                                                          ("pct", "21.74%")]
+
+
+def test_in_a_budget_document_a_budget_figure_is_the_years_own_figure() -> None:
+    # js_cppcc 2018 title (p.1) and 第三部分 p.9
+    record = analyze_text("江苏省政协办公厅2018年度\n部门预算公开\n\n"
+                          "单位预留机动经费预算为1,157.63万元。与上年相比增加1,050.79万元，增长983.52%。")
+    assert record.meta.kind == "dept_budget"
+    figure, change = record.claims
+    assert (figure.kind, [(v.role, v.text) for v in figure.values]) == ("figure", [("current", "1,157.63万元")])
+    assert (change.kind, change.subject) == ("change", "单位预留机动经费预算")
+
+
+def test_in_a_final_account_a_budget_figure_keeps_its_role() -> None:
+    # 001 @974 (a 决算)
+    record = analyze_text("武汉市江岸区人民政府办公室2023年度部门决算\n\n"
+                          "1. 因公出国（境）费预算为 0 万元，支出决算为 1.82 万元。")
+    (claim,) = record.claims
+    assert [(v.role, v.text) for v in claim.values] == [("budget", "0 万元"), ("actual", "1.82 万元")]
+
+
+def test_a_title_that_announces_a_topic_names_no_subject() -> None:
+    # 001 @972 heading, social-work p.18 sentence: a role-only sentence right under a "…情况说明" title
+    record = analyze_text("（二）“三公”经费财政拨款支出决算具体情况说明\n\n全年预算为52.00万元，支出决算为51.32万元。")
+    (claim,) = record.claims
+    assert (claim.subject, claim.subject_source) == (None, None)
