@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from budgetlens.judge import judge_reason
 from budgetlens.judge.features import HAND_FEATURES, reason_to_evidence
 
 
@@ -37,3 +38,31 @@ def test_judge_features_vector_in_declared_order() -> None:
     assert all(0.0 <= value <= 1.0 for value in vector)
     assert vector[HAND_FEATURES.index("opposite_direction")] == 1.0
     assert vector[HAND_FEATURES.index("purpose_cue")] == 1.0
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), [
+    # js cppcc 2017 p5 (guidelines §2.1 A): a named pay policy, no amount
+    ("住房公积金基数调整支出增加等", {"policy"}, {"volume_without_number"}),
+    # js justice 2026 (§2.1 C): activity volume, no number
+    ("业务量增加", {"volume_without_number"}, {"policy"}),
+    # §2.1 C: a number makes the volume a quantity
+    ("召开会议3次", set(), {"volume_without_number", "policy"}),
+])
+def test_judge_features_adjudication_signals(text: str, present: set[str], absent: set[str]) -> None:
+    values = reason_to_evidence(text, "主要原因是").values
+    assert {name for name in present if values[name] > 0} == present
+    assert {name for name in absent if values[name] > 0} == set()
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("人员工资福利支出增加", 0.99, 1.0),  # §2.1 B: only says which component moved
+    ("增加医疗保险和医疗补助支出", 0.99, 1.0),
+    ("根据《上海市机关事务管理办法》新增“一网通办”项目", 0.0, 0.3),
+])
+def test_judge_features_component_only_share(text: str, low: float, high: float) -> None:
+    assert low <= reason_to_evidence(text, "主要原因是").values["component_only"] <= high
+
+
+@pytest.mark.parametrize("text", ["", "：", "XXXXXXXX", "ＸＸＸ。"])
+def test_judge_nothing_or_a_placeholder_after_the_cue_is_empty(text: str) -> None:
+    assert judge_reason(text, "主要用于").label == "empty"

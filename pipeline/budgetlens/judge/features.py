@@ -17,7 +17,7 @@ from budgetlens.judge.rules import CHANGES, direction_words, normalise_cue, norm
 HAND_FEATURES: tuple[str, ...] = (
     "amount", "amount_count", "number", "year", "book_title", "doc_number", "quoted_name", "named_project",
     "event", "boilerplate", "boilerplate_share", "list_items", "length", "short", "purpose_cue",
-    "opposite_direction", "change_for_flat",
+    "opposite_direction", "change_for_flat", "policy", "component_only", "volume_without_number",
 )
 PATTERN_FEATURES = ("amount", "number", "year", "book_title", "doc_number", "quoted_name", "named_project")
 LONG_REASON = 120  # characters: the length feature saturates here
@@ -52,6 +52,19 @@ def boilerplate_cover(text: str, lexicon: Lexicon) -> tuple[float, list[str]]:
         rest = rest.replace(glue, "")
     remaining = len(rest.replace("|", ""))
     return (covered / (covered + remaining) if covered + remaining else 0.0), found
+
+
+def component_cover(text: str, lexicon: Lexicon) -> float:
+    """Share of the reason made of line/component names, direction words, boilerplate and glue: near 1 when it
+    only restates which line moved ("人员工资福利支出增加"), low when it says something of its own."""
+    rest = _PUNCTUATION.sub("", text)
+    if not rest:
+        return 0.0
+    known = (*lexicon.components, *(w for words in lexicon.directions.values() for w in words),
+             *lexicon.boilerplate, *lexicon.glue)
+    for word in sorted(known, key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return 1.0 - len(rest) / len(_PUNCTUATION.sub("", text))
 
 
 def _names_something(project: str, lexicon: Lexicon) -> bool:
@@ -97,5 +110,10 @@ def reason_to_evidence(text: str, cue: str, direction: str | None = None, claim_
     values["length"] = min(math.log1p(len(reason)) / math.log1p(LONG_REASON), 1.0)
     values["short"] = float(len(reason) <= SHORT_REASON)
     values["purpose_cue"] = float(normalise_cue(cue) in lexicon.purpose_cues)
+    policy = [word for word in lexicon.policy if word in reason]
+    values["policy"] = float(bool(policy))
+    hits += [f"policy:{policy[0]}"] if policy else []
+    values["component_only"] = component_cover(reason, lexicon)
+    values["volume_without_number"] = float(any(w in reason for w in lexicon.volume) and not values["number"])
     values |= _direction_values(reason, direction, claim_direction, lexicon)
     return Evidence(values, hits)

@@ -22,6 +22,9 @@ class Lexicon:
     events: tuple[str, ...]
     prior_year: tuple[str, ...]
     patterns: dict[str, re.Pattern[str]]
+    policy: tuple[str, ...] = ()  # a named policy or organisation change (guidelines §2.1 A, E)
+    components: tuple[str, ...] = ()  # budget lines and cost components, longest first (§2.1 B)
+    volume: tuple[str, ...] = ()  # activity volume (§2.1 C)
 
 
 def _read(name: str) -> dict:
@@ -46,4 +49,7 @@ def load_lexicon() -> Lexicon:
         events=tuple(signals["event_words"]),
         prior_year=tuple(signals["prior_year_words"]),
         patterns=patterns,
+        policy=tuple(signals["policy_words"]),
+        components=tuple(sorted(signals["component_words"], key=len, reverse=True)),
+        volume=tuple(signals["volume_words"]),
     )
