@@ -104,7 +104,8 @@ def test_variances_seed_003_table_pairs_do_not_double_the_narrative() -> None:
     assert {v.subject for v in from_tables} == {"“三公”经费", "公务接待费"}  # the 三公 table prints budget 0.42
     assert all(v.direction == "flat" and not v.needs_reason for v in from_tables)
     unexplained = [v.subject for v in variances if v.needs_reason and not v.explained]
-    assert unexplained == ["一般公共预算财政拨款支出", "“三公”经费财政拨款支出"]
+    # the 三公 total (1.32→0.42) is all 公务接待费: the same pair, explained by that item's reason
+    assert unexplained == ["一般公共预算财政拨款支出"]
 
 
 @pytest.mark.shared
@@ -132,3 +133,35 @@ def test_variances_reason_list_running_on_into_the_next_item_keeps_that_item() -
     first, second = ctx.variances.variances
     assert (first.direction, second.direction) == ("decrease", "flat")
     assert ctx.variances.reason_texts[first.reason_ids[0]] == "一是压降项目支出;二是人员缩减,人员支出减少"
+
+
+# js npc-standing-committee 2017 p23/p25: the total's change is explained once, then restated in the
+# 财政拨款 section (same difference, same current figure) with no reason of its own
+RESTATED = ("江苏省人大常委会办公厅2017年度收入、支出预算总计13649.07万元，与上年相比收、支预算总计各增加844.15万元，"
+            "增长6.59%。主要原因是政策性增资、住房公积金和提租补贴调整等原因，增加基本支出844.15万元。\n"
+            "二、财政拨款收支预算总体情况\n"
+            "江苏省人大常委会办公厅2017年度财政拨款收、支总预算13649.07万元。与上年相比，财政拨款收、支总计各增加844.15万元，"
+            "增长6.59%。")
+
+
+def test_variances_restated_pair_is_explained_where_first_explained() -> None:
+    first, restated = (v for v in variances_of(RESTATED) if v.needs_reason)
+    assert (first.explained, first.explained_at, bool(first.reason_ids)) == (True, None, True)
+    assert (restated.explained, restated.explained_at, restated.reason_ids) == (True, first.id, [])
+
+
+def test_variances_a_different_change_is_not_a_restatement() -> None:
+    head, _, tail = RESTATED.rpartition("各增加844.15万元")
+    text = head + "各增加844.51万元" + tail
+    restated = [v for v in variances_of(text) if v.needs_reason][-1]
+    assert (restated.difference, restated.explained, restated.explained_at) == (D("844.51"), False, None)
+
+
+@pytest.mark.parametrize("text", [
+    # sh commerce-commission 2025 p7: 稳增长 names a policy aim, not a change of 30.00万
+    "其中支持外贸发展370.00万，支持商销稳增长30.00万，支持高端航运业发展20.00万。",
+    # sh dept-final template 2024: placeholders, no figure to weigh
+    "与2023年度相比，收入支出总计增加（减少）XXX万元，增长（下降）XX%。主要原因：XXXXXXXX。",
+])
+def test_variances_no_change_to_explain(text: str) -> None:
+    assert [v for v in variances_of(text) if v.needs_reason] == []

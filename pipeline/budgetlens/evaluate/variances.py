@@ -162,8 +162,9 @@ def pair_up(ours: list[Variance], gold: list[GoldVariance], locator: Locator) ->
     return pairs
 
 
-def score_document(doc: str, gold: list[GoldVariance], record: DocumentRecord) -> DocScore:
-    score = DocScore(doc, gold[0].split if gold else "test")
+def score_document(doc: str, gold: list[GoldVariance], record: DocumentRecord,
+                   split: str | None = None) -> DocScore:
+    score = DocScore(doc, split or (gold[0].split if gold else "test"))
     locator = Locator(record)
     ours_flagged, gold_unexplained = flagged(record), [g for g in gold if g.unexplained]
     pairs = pair_up(ours_flagged, gold_unexplained, locator)
@@ -194,7 +195,18 @@ def _why(ours: Variance | None) -> str:
 
 def evaluate(gold_dir: Path, shared: Path) -> list[DocScore]:
     gold = load_gold(gold_dir)
-    return [score_document(doc, rows, analyze_file(source_of(doc, shared))) for doc, rows in gold.items()]
+    return [score_document(doc, rows, analyze_file(source_of(doc, shared)), split_of(doc, rows, gold_dir))
+            for doc, rows in gold.items()]
+
+
+def split_of(doc: str, rows: list[GoldVariance], gold_dir: Path) -> str:
+    """The document's split: on its variance rows, or (no variance read) on its reason rows."""
+    if rows:
+        return rows[0].split
+    reasons = gold_dir / f"{doc}.reasons.jsonl"
+    first = next((line for line in reasons.read_text("utf-8").splitlines() if line.strip()), None) \
+        if reasons.exists() else None
+    return json.loads(first)["split"] if first else "test"
 
 
 def summary(scores: list[DocScore]) -> dict[str, dict[str, float | int]]:

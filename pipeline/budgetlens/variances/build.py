@@ -77,6 +77,7 @@ def build_variances(ctx: CheckContext, settings: Settings | None = None,
     variances = [item_to_variance(item, settings, ctx.text) for item in kept]
     analysis = VarianceAnalysis(variances=_numbered(variances, ctx))
     _judge(analysis, ctx, judge or default_judge())
+    _explain_restatements(analysis.variances)
     return analysis
 
 
@@ -176,6 +177,24 @@ def _judge(analysis: VarianceAnalysis, ctx: CheckContext, judge: Judge) -> None:
                                                        variance.stated_direction)
         variance.explained = any(_is_cause(reasons[r], analysis.reason_texts[r], analysis.judgements[r])
                                  for r in variance.reason_ids)
+
+
+def _explain_restatements(variances: list[Variance]) -> None:
+    """"收、支预算总计各增加844.15万元…主要原因是…" then, sections later, "财政拨款支出增加844.15万元": the
+    same pair restated in another section is explained by the cause given where it was first explained."""
+    explained = [v for v in variances if v.explained]
+    for variance in variances:
+        if variance.needs_reason and not variance.explained:
+            twin = next((v for v in explained if _same_pair(variance, v)), None)
+            if twin is not None:
+                variance.explained, variance.explained_at = True, twin.id
+
+
+def _same_pair(a: Variance, b: Variance) -> bool:
+    """Same kind, same non-zero difference, and the same current figure where both print one."""
+    if a.kind != b.kind or a.unit != b.unit or a.difference is None or a.difference != b.difference:
+        return False
+    return a.current is None or b.current is None or a.current == b.current
 
 
 def _is_cause(reason: ReasonRecord, text: str, judgement: Judgement) -> bool:

@@ -114,7 +114,8 @@ def item_to_variance(item: Item, settings: Settings, text: str) -> Variance:
         rate = item.pair.stated_rate  # "减少91.8万元，下降1.83%" with no figure for either year
     size = size_class(figures.difference, rate, figures.base, rounding_limit(figures.decimals, figures.mixed),
                       settings)
-    needs = item.rule is not None and direction in ("increase", "decrease") and size != "rounding"
+    needs = item.rule is not None and direction in ("increase", "decrease") and size != "rounding" \
+        and _measurable(figures.difference, rate)
     pair, cells = item.pair, item.cells
     return Variance(
         id="", kind=(pair or cells).kind, subject=pair.subject if pair else cells.subject,  # type: ignore[union-attr]
@@ -124,6 +125,11 @@ def item_to_variance(item: Item, settings: Settings, text: str) -> Variance:
         rule=item.rule.rule if item.rule and needs else None, source="narrative" if pair else "table",
         stated_direction=stated, evidence=_places(item, text),
         reason_ids=list(item.target.reason_ids) if item.target else [])
+
+
+def _measurable(difference: Decimal | None, rate: Decimal | None) -> bool:
+    """A change with neither an amount nor a rate ("增加（减少）XXX万元" of a template) cannot be weighed."""
+    return difference is not None or rate is not None
 
 
 def _code_of(pair: Pair | None) -> str | None:

@@ -56,7 +56,8 @@ class Variance(Model):
     stated_direction: str | None = None  # the direction word as printed (增加/减少/持平 …)
     evidence: list[VariancePlace] = Field(default_factory=list)
     reason_ids: list[str] = Field(default_factory=list)  # ReasonRecord ids, in text order
-    explained: bool = False  # a cause (not a purpose, not an empty cue) is attached
+    explained: bool = False  # a cause (not a purpose, not an empty cue) is attached, here or where it is restated
+    explained_at: str | None = None  # the id of the same pair stated elsewhere, whose reason explains this one
 
     @property
     def claim_ids(self) -> list[str]:
