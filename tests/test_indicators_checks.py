@@ -46,6 +46,9 @@ def test_not_quantified_real_rows() -> None:
 @pytest.mark.parametrize(("level2", "target", "severity"), [
     ("数量指标", "逐步增加", "warning"), ("时效指标", "及时", "info"), ("数量指标", "≥12个", None),
     ("社会效益指标", "有效提升", None),  # 效益 may be qualitative
+    ("时效指标", "12月31日之前完成", None),  # 003 @599: a deadline quantifies a 时效 target
+    ("时效指标", "6月底前", None),
+    ("数量指标", "12月31日之前完成", "warning"),  # a date is not a quantity
 ])
 def test_not_quantified_constructed(level2: str, target: str, severity: str | None) -> None:
     tested, found = run(indicators.target_not_quantified, context([project()], [

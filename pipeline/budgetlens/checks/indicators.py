@@ -21,7 +21,7 @@ from budgetlens.checks.findings import Evidence, Severity
 from budgetlens.checks.registry import CheckContext, FindingDraft, Outcome, register
 from budgetlens.document import Span
 from budgetlens.indicators.compare import goal_links, same_target, target_met, unit_key, units_differ, years_in
-from budgetlens.indicators.lexicon import MONEY_UNITS, QUANTIFIED_LEVEL2, RATE_NAME, squash
+from budgetlens.indicators.lexicon import DEADLINE, MONEY_UNITS, QUANTIFIED_LEVEL2, RATE_NAME, squash
 from budgetlens.indicators.model import Indicator, Place, Project, TargetValue
 from budgetlens.indicators.targets import is_figure, trailing_symbol
 from budgetlens.judge import judge_reason
@@ -63,7 +63,7 @@ def target_not_quantified(ctx: CheckContext) -> Iterator[Outcome]:
         current = indicator.current
         if kind is None or current is None or indicator.placeholder or not current.value.raw.strip():
             continue
-        if not current.value.qualitative:
+        if not current.value.qualitative or (kind == "时效" and DEADLINE.search(current.value.raw)):
             yield None
             continue
         yield FindingDraft(

@@ -35,6 +35,8 @@ LEVEL2_FAMILY: dict[str, str | None] = {
 FAMILY_KEEPS_PARENT = {SATISFACTION: frozenset({BENEFIT})}
 # 二级 types whose targets must be numbers (DOMAIN §7 "细化、量化"; issue 6 target_not_quantified).
 QUANTIFIED_LEVEL2 = ("数量", "质量", "时效", "成本")
+# a 时效 target that names a deadline is quantified by it ("12月31日之前完成", "6月底前", "年底前")
+DEADLINE = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}日|底|末)?之?前|年底之?前|年末之?前")
 
 # Fragments a converter leaves when it breaks a name over two rows ("产出" … "指标").
 NAME_TAILS = ("指标", "标")
