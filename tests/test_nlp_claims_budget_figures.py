@@ -10,19 +10,12 @@ import pytest
 from spacy.language import Language
 
 import budgetlens.nlp
+from tests.test_nlp_claims import claims_of
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     return budgetlens.nlp.load()
-
-
-def claims_of(nlp: Language, text: str) -> list[tuple]:
-    doc = nlp(text)
-    return [
-        (c.kind, c.subject, {v.role: doc._.amounts[v.amount].text for v in c.values}, c.direction)
-        for c in doc._.claims
-    ]
 
 
 CASES = [

@@ -18,7 +18,7 @@ import argparse
 import json
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from budgetlens import __version__
@@ -153,9 +153,14 @@ def run_evaluate(args: argparse.Namespace) -> int:
     from budgetlens.evaluate import tables
 
     scores = tables.evaluate(args.gold / "tables", args.shared)
-    print(tables.report(scores))
+    return _reported(args, tables.report(scores), lambda: tables.summarise(scores))
+
+
+def _reported(args: argparse.Namespace, report: str, summary: Callable[[], object]) -> int:
+    """Print an evaluation's report; with --json also write its summary there."""
+    print(report)
     if args.json:
-        args.json.write_text(json.dumps(tables.summarise(scores), ensure_ascii=False, indent=2), "utf-8")
+        args.json.write_text(json.dumps(summary(), ensure_ascii=False, indent=2), "utf-8")
     return EXIT_OK
 
 
@@ -163,20 +168,14 @@ def run_evaluate_extraction(args: argparse.Namespace) -> int:
     from budgetlens.evaluate import extraction
 
     scores = extraction.evaluate(args.gold / "extraction", args.shared)
-    print(extraction.report(scores))
-    if args.json:
-        args.json.write_text(json.dumps(extraction.summarise(scores), ensure_ascii=False, indent=2), "utf-8")
-    return EXIT_OK
+    return _reported(args, extraction.report(scores), lambda: extraction.summarise(scores))
 
 
 def run_evaluate_variances(args: argparse.Namespace) -> int:
     from budgetlens.evaluate import variances
 
     scores = variances.evaluate(args.gold / "reasons", args.shared)
-    print(variances.report(scores))
-    if args.json:
-        args.json.write_text(json.dumps(variances.summary(scores), ensure_ascii=False, indent=2), "utf-8")
-    return EXIT_OK
+    return _reported(args, variances.report(scores), lambda: variances.summary(scores))
 
 
 def run_evaluate_reasons(args: argparse.Namespace) -> int:
@@ -184,10 +183,7 @@ def run_evaluate_reasons(args: argparse.Namespace) -> int:
 
     split = args.split[0] if args.split else reasons.TEST
     result = reasons.evaluate(args.gold / "reasons", args.shared, split=split)
-    print(reasons.report(result))
-    if args.json:
-        args.json.write_text(json.dumps(result.summary(), ensure_ascii=False, indent=2), "utf-8")
-    return EXIT_OK
+    return _reported(args, reasons.report(result), result.summary)
 
 
 def run_evaluate_indicators(args: argparse.Namespace) -> int:
@@ -195,10 +191,8 @@ def run_evaluate_indicators(args: argparse.Namespace) -> int:
 
     splits = tuple(args.split or ("dev", "test"))
     scores = indicators.evaluate(args.gold / "indicators", args.shared, splits=splits)
-    print(indicators.report(scores, show_errors=splits if args.errors else ("dev",)))
-    if args.json:
-        args.json.write_text(json.dumps(indicators.summarise(scores), ensure_ascii=False, indent=2), "utf-8")
-    return EXIT_OK
+    return _reported(args, indicators.report(scores, show_errors=splits if args.errors else ("dev",)),
+                     lambda: indicators.summarise(scores))
 
 
 def run_indicators(args: argparse.Namespace) -> int:
