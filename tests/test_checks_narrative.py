@@ -8,22 +8,16 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
-from budgetlens.analyze import analyze_bytes, analyze_file
+from budgetlens.analyze import analyze_file
 from budgetlens.output.record import DocumentRecord
 from budgetlens.sample import sample_paths
+from tests.pipeline_support import analyze_text
 
 NARRATIVE_CHECKS = {"wrong_change_rate", "wrong_completion_rate", "zero_denominator", "direction_mismatch",
                     "wrong_share"}
-
-
-def analyze_text(text: str) -> DocumentRecord:
-    record = analyze_bytes(text.encode("utf-8"), Path("narrative.txt"))
-    assert record.status == "ok"
-    return record
 
 
 def arithmetic_findings(record: DocumentRecord) -> list:

@@ -5,16 +5,7 @@ Texts are real passages (sources in comments), run through the whole pipeline as
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from budgetlens.analyze import analyze_bytes
-from budgetlens.output.record import DocumentRecord
-
-
-def analyze_text(text: str) -> DocumentRecord:
-    record = analyze_bytes(text.encode("utf-8"), Path("narrative.txt"))
-    assert record.status == "ok"
-    return record
+from tests.pipeline_support import analyze_text
 
 
 def test_a_budget_arrangement_takes_the_numbered_item_it_stands_under() -> None:

@@ -6,20 +6,11 @@ of it; 主要是 is a reason only where it explains a change; a list goes on onl
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from budgetlens.analyze import analyze_bytes
 from budgetlens.nlp.patterns import Cue
 from budgetlens.nlp.reasons import reason_cues
-from budgetlens.output.record import DocumentRecord
-
-
-def analyze_text(text: str) -> DocumentRecord:
-    record = analyze_bytes(text.encode("utf-8"), Path("reasons.txt"))
-    assert record.status == "ok"
-    return record
+from tests.pipeline_support import analyze_text
 
 
 def reasons_in(text: str) -> list[tuple[str, str, str]]:
