@@ -60,9 +60,7 @@ def component_cover(text: str, lexicon: Lexicon) -> float:
     rest = _PUNCTUATION.sub("", text)
     if not rest:
         return 0.0
-    known = (*lexicon.components, *(w for words in lexicon.directions.values() for w in words),
-             *lexicon.boilerplate, *lexicon.glue)
-    for word in sorted(known, key=len, reverse=True):
+    for word in lexicon.restating:
         rest = rest.replace(word, "")
     return 1.0 - len(rest) / len(_PUNCTUATION.sub("", text))
 

@@ -24,11 +24,17 @@ class Lexicon:
     patterns: dict[str, re.Pattern[str]]
     policy: tuple[str, ...] = ()  # a named policy or organisation change (guidelines §2.1 A, E)
     components: tuple[str, ...] = ()  # budget lines and cost components, longest first (§2.1 B)
+    restating: tuple[str, ...] = ()  # components, direction words, boilerplate and glue, longest first
     volume: tuple[str, ...] = ()  # activity volume (§2.1 C)
 
 
 def _read(name: str) -> dict:
     return json.loads(resources.files(DATA).joinpath(name).read_text("utf-8"))
+
+
+def _longest_first(*lists: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """The words of all lists once, longest first, so removing them takes "人员减少" before "减少"."""
+    return tuple(sorted({word for words in lists for word in words}, key=lambda word: (-len(word), word)))
 
 
 @lru_cache(maxsize=1)
@@ -51,5 +57,6 @@ def load_lexicon() -> Lexicon:
         patterns=patterns,
         policy=tuple(signals["policy_words"]),
         components=tuple(sorted(signals["component_words"], key=len, reverse=True)),
+        restating=_longest_first(signals["component_words"], *directions.values(), plate["phrases"], plate["glue"]),
         volume=tuple(signals["volume_words"]),
     )
