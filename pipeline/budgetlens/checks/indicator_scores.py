@@ -1,10 +1,12 @@
 """Indicator checks on points, years and money (DOMAIN §7, issue 6).
 
-- score_inconsistent: weights (指标分值权重) of a form's annual table not summing to 100; 自评 goal
+- score_inconsistent: weights (指标分值权重) of a form's annual table not adding up to the total the form
+  gives (its 合计, 100 less its 预算执行 points, else 100 or a known template's share: weights.py); 自评 goal
   points plus the funds' points not summing to 100; 总分 ≠ funds score + row scores; the funds score
   ≠ 分值 × 执行率, or 执行率 ≠ B/A; a met target scored below the other met rows of its goal.
-- target_change_unexplained: a target changing by 30% or more [C] between two year columns
-  (前年 → 上年 → 当年) with nothing in the project's texts about that indicator changing.
+- target_change_unexplained: a target changing by 30% or more between two year columns (前年 → 上年 →
+  当年) with nothing in the project's texts about that indicator changing. Our convention [C]: DOMAIN §7
+  asks for no such explanation (§4's rule is about 收支 changes), so it is only ever `info`.
 - cost_target_mismatch: a cost indicator stating money that differs from the project's budget.
 """
 
@@ -19,11 +21,11 @@ from budgetlens.checks.findings import Evidence
 from budgetlens.checks.indicators import form_name, indicator_label, place_evidence
 from budgetlens.checks.registry import CheckContext, FindingDraft, Outcome, register
 from budgetlens.indicators.compare import goal_links, relative_change, target_met, unit_key
-from budgetlens.indicators.lexicon import COST, MONEY_UNITS, squash
+from budgetlens.indicators.lexicon import COST, FULL_MARKS, MONEY_UNITS, squash
 from budgetlens.indicators.model import Indicator, Project
+from budgetlens.indicators.weights import form_to_expected_weights
 from budgetlens.numbers import UNIT_SCALE, parse_number
 
-FULL_MARKS = Decimal(100)
 CHANGE_THRESHOLD = Decimal("0.3")  # our convention [C]: a target moving by 30% needs a word on why
 CHANGE_WORDS = ("增加", "减少", "调整", "下降", "提高", "降低", "变化", "变动", "因", "由于")
 MIN_PEERS = 3
@@ -32,7 +34,8 @@ POINT_TOLERANCE = Decimal("0.5")
 CHANGE_NOTE = "目标值年度间变动≥30%（BudgetLens 约定 [C]）"
 
 
-@register("score_inconsistent", "分值与得分：权重合计100，总分=各项得分之和，得分与完成情况相符")
+@register("score_inconsistent",
+          "分值与得分：权重合计符合表中总分（未印时按DOMAIN §7默认权重），总分=各项得分之和，得分与完成情况相符")
 def score_inconsistent(ctx: CheckContext) -> Iterator[Outcome]:
     for project in ctx.projects:
         rows = [i for i in ctx.indicators if i.project_id == project.id]
@@ -43,16 +46,20 @@ def score_inconsistent(ctx: CheckContext) -> Iterator[Outcome]:
 
 
 def _weights(project: Project, rows: list[Indicator]) -> Iterator[Outcome]:
+    """The 年度 weights against the total the form gives (indicators/weights.py), not a fixed 100."""
     annual = [i for i in rows if i.term == "annual"]
     weights = [i.weight for i in annual if i.weight is not None]
     if not weights or len(weights) < len(annual):
         return  # no weight column, or a weight not printed: the sum is not ours to judge
     total = sum(weights, Decimal(0))
-    if total == FULL_MARKS:
+    expected = form_to_expected_weights(project, annual)
+    if total in expected.totals:
         yield None
         return
+    should = "或".join(map(str, expected.totals))
     yield FindingDraft(severity="warning", evidence=[place_evidence(str(i.weight), i.place) for i in annual[:3]],
-                       message=f"{project.title}“{project.name or '部门整体'}”年度指标分值权重合计{total}，应为100")
+                       message=(f"{project.title}“{project.name or '部门整体'}”年度指标分值权重合计{total}，"
+                                f"应为{should}（{expected.basis}）"))
 
 
 def _self_eval_points(project: Project, rows: list[Indicator]) -> Iterator[Outcome]:
@@ -130,7 +137,8 @@ def _met(row: Indicator) -> bool:
     return bool(target_met(current.value, row.actual, row.level3))
 
 
-@register("target_change_unexplained", "指标值年度间大幅变动（≥30%）应说明原因")
+@register("target_change_unexplained",
+          "指标值年度间大幅变动（≥30%）未见原因说明：BudgetLens 约定 [C]，DOMAIN §7 无此要求，仅作提示（info）")
 def target_change_unexplained(ctx: CheckContext) -> Iterator[Outcome]:
     texts = {p.id: " ".join([*p.attributes.values(), *(g.text for g in p.goals)]) for p in ctx.projects}
     for indicator in ctx.indicators:

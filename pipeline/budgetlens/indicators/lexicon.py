@@ -8,6 +8,7 @@ not in the modules that read it.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from budgetlens.numbers import normalize_width
 from budgetlens.tables.lexicon import squash as _squash_table
@@ -37,6 +38,17 @@ FAMILY_KEEPS_PARENT = {SATISFACTION: frozenset({BENEFIT})}
 QUANTIFIED_LEVEL2 = ("数量", "质量", "时效", "成本")
 # a 时效 target that names a deadline is quantified by it ("12月31日之前完成", "6月底前", "年底前")
 DEADLINE = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}日|底|末)?之?前|年底之?前|年末之?前")
+
+# What a form's weights add up to (score_inconsistent): 100 points in all, 预算执行 (budget execution) scored
+# either as a weighted indicator row ("预算执行率") or outside the rows. A form that prints neither a weights
+# total nor its 预算执行 points is held to 100 or to 100 less a template's 预算执行 points: DOMAIN §7
+# default weights give it 10 [R]; the Wuhan 自评 template prints "预算执行情况 (20 分)" (seeds 001, 003) [E],
+# and Wuhan 申报表 weights add to 80 (seed 000).
+FULL_MARKS = Decimal(100)
+BUDGET_EXECUTION = "预算执行"
+TEMPLATE_FUNDS_POINTS = {Decimal(10): "DOMAIN §7 默认权重", Decimal(20): "武汉绩效表模板"}
+WEIGHT_TOTAL_ROWS = frozenset({"合计", "总计", "分值合计", "权重合计"})  # printed under the weights (not 小计)
+WEIGHT_TOTAL = "指标分值合计"  # Project.attributes key of a printed weights total
 
 # Fragments a converter leaves when it breaks a name over two rows ("产出" … "指标").
 NAME_TAILS = ("指标", "标")

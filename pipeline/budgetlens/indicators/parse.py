@@ -21,6 +21,7 @@ from budgetlens.indicators.lexicon import (
     GOAL_WEIGHT,
     LEVEL1,
     LEVEL2_FAMILY,
+    WEIGHT_TOTAL,
     YEAR_LABEL,
     squash,
 )
@@ -107,6 +108,8 @@ class FormReader:
             self.rows.read(row, place)
             return
         parts = row_to_parts(row, self.layout)
+        if parts.total is not None:
+            self.project.attributes.setdefault(WEIGHT_TOTAL, parts.total.text.strip())
         if parts.level3 is None and not parts.levels and not parts.tails:
             self.rows.read(row, place)
             return

@@ -9,11 +9,16 @@ cell after them, and the value slots read from the cells after it —
 - more cells, as many filled as slots: the filled ones, in order (an extra empty cell);
 - more cells, fewer filled: the last cells (the row's right edge is where the form's is);
 - fewer cells: from the left, unless the last one reads as a 依据 (then the targets end before it).
+
+A 依据 slot holding a bare number next to a weight slot without one is the weight (000 @1071: the
+header prints 指标分值权重 after 指标值确定依据, the rows print the weight first). A 合计 row under the
+weights gives the form's printed total (`RowParts.total`), not an indicator.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from budgetlens.document import Cell
 from budgetlens.indicators.forms import Layout, year_labels
@@ -25,11 +30,12 @@ from budgetlens.indicators.lexicon import (
     LEVEL1,
     LEVEL2_FAMILY,
     NAME_TAILS,
+    WEIGHT_TOTAL_ROWS,
     squash,
 )
 from budgetlens.numbers import parse_number
 
-TOTAL_ROWS = frozenset({"合计", "总计", "小计", "分值合计"})
+TOTAL_ROWS = WEIGHT_TOTAL_ROWS | {"小计"}
 SHORT_WORD = 4  # qualitative targets are short words: 及时, 提升, 达标, 有效保障
 
 
@@ -42,6 +48,7 @@ class RowParts:
     slots: dict[str, Cell | None] = field(default_factory=dict)  # layout slot → cell (None: not printed)
     tails: list[Cell] = field(default_factory=list)  # "指标"/"标": the rest of a name split over rows
     header_labels: list[str] = field(default_factory=list)  # year labels printed inside a data row
+    total: Cell | None = None  # the figure of a 合计 row under the weights ("合计 | … | 100")
     repairs: list[str] = field(default_factory=list)
 
 
@@ -71,6 +78,7 @@ def row_to_parts(row: list[Cell], layout: Layout) -> RowParts:
     if index >= len(filled):
         return parts
     if squash(row[filled[index]].text) in TOTAL_ROWS:
+        parts.total = _weight_total(row, filled[index:], layout)
         return parts  # "合计 | … | 100": the weights' total, not an indicator
     parts.level3 = row[filled[index]]
     block = row[filled[index] + 1:filled[-1] + 1]
@@ -83,6 +91,19 @@ def row_to_parts(row: list[Cell], layout: Layout) -> RowParts:
         return parts
     parts.slots = _assign(block, layout, parts.repairs)
     return parts
+
+
+def _weight_total(row: list[Cell], filled: list[int], layout: Layout) -> Cell | None:
+    """The row's only figure, when it totals the weights; none for a 小计, a form without weights, or a row
+    printing several totals (weights and scores: which is which is not said)."""
+    if not layout.weight or squash(row[filled[0]].text) not in WEIGHT_TOTAL_ROWS:
+        return None
+    figures = [row[i] for i in filled[1:] if _points(row[i].text) is not None]
+    return figures[0] if len(figures) == 1 else None
+
+
+def _points(text: str) -> Decimal | None:
+    return parse_number(squash(text).removesuffix("分"))
 
 
 def _take_labels(row: list[Cell], filled: list[int], layout: Layout, parts: RowParts) -> int:
@@ -145,7 +166,18 @@ def _assign(block: list[Cell], layout: Layout, repairs: list[str]) -> dict[str, 
     else:
         cells = list(block) + [None] * (n - len(block))
         repairs.append("row shorter than its header: read from the left")
-    return dict(zip(slots, cells, strict=True))
+    return _weight_before_basis(dict(zip(slots, cells, strict=True)), repairs)
+
+
+def _weight_before_basis(slots: dict[str, Cell | None], repairs: list[str]) -> dict[str, Cell | None]:
+    """A bare number in the 依据 slot and none in the weight slot: the two columns are swapped."""
+    basis, weight = slots.get("basis"), slots.get("weight")
+    if "weight" not in slots or basis is None or _points(basis.text) is None:
+        return slots
+    if weight is not None and _points(weight.text) is not None:
+        return slots
+    repairs.append("a number under 指标值确定依据 read as the weight: the row prints the two columns swapped")
+    return {**slots, "basis": weight, "weight": basis}
 
 
 def _reads_as_basis(text: str) -> bool:
