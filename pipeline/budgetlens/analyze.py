@@ -55,7 +55,7 @@ def analyze_bytes(data: bytes, path: Path) -> DocumentRecord:
         context = CheckContext(
             text=document.text, sentences=document.sentences, amounts=narrative.amounts, claims=narrative.claims,
             reasons=narrative.reasons, tables=document.tables, year=document.meta.fiscal_year,
-            projects=forms.projects, indicators=forms.indicators)
+            projects=forms.projects, indicators=forms.indicators, paragraphs=document.paragraphs)
         findings, checks = _timed(timings, "check", lambda: check_document(context))
         variances = context.variances.variances  # built once by the variance checks, kept in the record
     except BudgetLensError as exc:

@@ -75,14 +75,23 @@ class Line(Model):
     end: int
 
 
+class CellRef(Model):
+    """A table cell by place: the table's id and the cell's 0-based row and column."""
+
+    table_id: str
+    row: int
+    col: int
+
+
 class Paragraph(Model):
     """Lines re-joined across hard breaks into one logical paragraph."""
 
     id: str
-    kind: Literal["text", "heading", "list_item", "caption", "note", "toc"] = "text"
+    kind: Literal["text", "heading", "list_item", "caption", "note", "toc", "cell"] = "text"
     text: str
     span: Span
     section_id: str | None = None
+    cell: CellRef | None = None  # kind "cell": the table cell this prose was written in (structure/cell_prose)
 
 
 class Sentence(Model):

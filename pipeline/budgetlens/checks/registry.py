@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from budgetlens.checks.findings import CheckStatus, Evidence, Finding, Severity
-from budgetlens.document import ExactDecimal, Sentence, Table
+from budgetlens.document import ExactDecimal, Paragraph, Sentence, Table
 from budgetlens.extract.records import AmountRecord, ClaimRecord, ReasonRecord
 from budgetlens.indicators.model import Indicator, Project
 from budgetlens.link import Link, link_claims
@@ -43,6 +43,7 @@ class CheckContext:
     judge: Judge | None = None  # the reason judge for variances; None: the trained one (budgetlens.judge)
     projects: list[Project] = field(default_factory=list)  # indicator forms (issue 6): one per form
     indicators: list[Indicator] = field(default_factory=list)  # their 三级 rows
+    paragraphs: list[Paragraph] = field(default_factory=list)  # for prose read from form cells (kind "cell")
     amount_by_id: dict[str, AmountRecord] = field(init=False)
 
     def __post_init__(self) -> None:

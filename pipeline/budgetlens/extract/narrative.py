@@ -9,6 +9,7 @@ of a claim, the claim a reason in the next sentence explains.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -66,9 +67,15 @@ def squeeze_spaces(text: str) -> tuple[str, list[int]]:
     return "".join(kept), where
 
 
+LIST_NUMBER_BEFORE = re.compile(r"(?:^|[^\d,.．])\d{1,2}[.．]$")  # "1. " of "1. 2022年年初预算安排13万元"
+
+
 def _between_words(text: str, i: int) -> bool:
-    """A space between two Latin letters or two digits separates words or numbers ("500 500 100%")."""
+    """A space between two Latin letters or two digits separates words or numbers ("500 500 100%");
+    so does the space after a list number ("1. 2022年…" is item 1, not the number 1.2022)."""
     before, after = text[i - 1:i], text[i + 1:i + 2]
+    if after.isdigit() and LIST_NUMBER_BEFORE.search(text, max(0, i - 4), i):
+        return True
     return before.isascii() and after.isascii() and before.isalnum() and after.isalnum()
 
 

@@ -36,9 +36,10 @@ from budgetlens.indicators import IndicatorSet
 from budgetlens.indicators.model import Indicator, Project
 from budgetlens.variances.model import Variance
 
-SCHEMA_VERSION = "1.6.0"  # 1.1.0: typed `amounts`; 1.2.0: typed `claims` and `reasons`; 1.3.0: `findings`, `checks`;
+SCHEMA_VERSION = "1.7.0"  # 1.1.0: typed `amounts`; 1.2.0: typed `claims` and `reasons`; 1.3.0: `findings`, `checks`;
 # 1.4.0: `variances`; 1.5.0: `projects` and `indicators` (绩效 forms), Table.row_lines;
-# 1.6.0: Variance.explained_at (a restated pair explained where it was first explained)
+# 1.6.0: Variance.explained_at (a restated pair explained where it was first explained);
+# 1.7.0: Paragraph kind "cell" with Paragraph.cell (prose read from a table cell, e.g. a 绩效 form's fields)
 
 
 class SourceInfo(Model):

@@ -1,7 +1,7 @@
 """RawDocument → Document: the one place where the structure of a disclosure is decided.
 
 Order of work: blocks (paragraphs re-joined, tables) → captions and footnotes
-attached to their tables → narrative text with per-line offsets → section tree →
+attached to their tables → prose cells of tables as paragraphs → narrative text with per-line offsets → section tree →
 sentences → tables finished → metadata. Every step works on typed objects and
 every object keeps its page/line/offsets.
 """
@@ -12,6 +12,7 @@ import re
 
 from budgetlens.document import Checkbox, Document, Line, PageInfo, Paragraph, Section, Sentence, Span, Table
 from budgetlens.ingest.base import RawDocument, RawLine, RawTable
+from budgetlens.structure.cell_prose import with_cell_prose
 from budgetlens.structure.meta import detect_meta
 from budgetlens.structure.paragraphs import Block, ParagraphDraft, join_texts, separator, to_blocks
 from budgetlens.structure.sections import build_sections, section_at
@@ -19,7 +20,7 @@ from budgetlens.structure.sentences import Locator, sentence_bounds
 from budgetlens.structure.tables import FORMULA, Caption, finish_table, read_caption_line
 
 CAPTION_LOOKBACK = 8  # paragraphs above a table that may be its title/code/unit lines
-SENTENCE_KINDS = ("text", "list_item", "note")
+SENTENCE_KINDS = ("text", "list_item", "note", "cell")
 DEBRIS_CHARS = 4  # paragraphs this short between a caption and its grid are header debris
 NUMBERED_NOTE = re.compile(r"^\d{1,2}\s*[.、．](?!\d)")
 
@@ -27,6 +28,7 @@ NUMBERED_NOTE = re.compile(r"^\d{1,2}\s*[.、．](?!\d)")
 def build_document(raw: RawDocument) -> Document:
     blocks = to_blocks(raw)
     captions, footnotes = attach_captions(blocks)
+    blocks, captions, footnotes = with_cell_prose(blocks, captions, footnotes)
     drafts = [b for b in blocks if isinstance(b, ParagraphDraft)]
     text, lines, paragraphs = lay_out_text(drafts)
     locator = Locator(lines)
@@ -109,7 +111,7 @@ def lay_out_text(drafts: list[ParagraphDraft]) -> tuple[str, list[Line], list[Pa
             lines.append(_line(raw, piece, len(text), len(lines)))
             text += piece
         paragraphs.append(Paragraph(id=f"p{number}", kind=draft.kind, text=text[start:],
-                                    span={"start": start, "end": len(text)}))
+                                    span={"start": start, "end": len(text)}, cell=draft.cell))
     return text, lines, paragraphs
 
 

@@ -62,6 +62,8 @@ def find_title(paragraphs: list[Paragraph]) -> Paragraph | None:
     for index, paragraph in enumerate(paragraphs[:TITLE_SCAN]):
         text = paragraph.text
         at_top = index < TITLE_AT_TOP  # a form's own title also reads as the caption of its grid
+        if paragraph.kind == "cell":  # a form field's prose is not the document's title
+            continue
         if len(text) <= 60 and (paragraph.kind != "caption" or at_top) and TITLE_WORDS.search(text):
             return paragraph
     return None

@@ -15,6 +15,7 @@ from itertools import pairwise
 from statistics import quantiles
 from unicodedata import east_asian_width
 
+from budgetlens.document import CellRef
 from budgetlens.ingest.base import RawDocument, RawLine, RawTable
 from budgetlens.structure.headings import (
     SENTENCE_END,
@@ -32,9 +33,10 @@ NOTE_PREFIXES = ("注：", "注:", "备注：", "备注:", "说明：", "说明:
 @dataclass(slots=True)
 class ParagraphDraft:
     lines: list[RawLine]
-    kind: str = "text"  # text | heading | list_item | note | toc | caption
+    kind: str = "text"  # text | heading | list_item | note | toc | caption | cell
     heading: HeadingMatch | None = None
     texts: list[str] = field(default_factory=list)  # each line's text as it enters the paragraph
+    cell: CellRef | None = None  # kind "cell": prose read from this table cell
 
 
 Block = ParagraphDraft | RawTable
