@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from budgetlens.extract.records import AmountRecord, ClaimRecord
 from budgetlens.numbers import UNIT_SCALE
-from budgetlens.variances.model import VarianceKind
+from budgetlens.variances.model import VarianceKind, VariancePlace
 
 if TYPE_CHECKING:  # the checks package imports this one: no import back at run time
     from budgetlens.checks.registry import CheckContext
@@ -45,6 +45,7 @@ class Pair:
     decimals: int = 2  # the coarsest precision of the figures compared
     has_figures: bool = False  # the claim prints a figure (not only a direction word)
     claims: list[ClaimRecord] = field(default_factory=list)  # every claim that states this pair
+    shown: list[VariancePlace] = field(default_factory=list)  # cells that print a figure of it (a form's 当年预算)
 
 
 def claim_to_pair(claim: ClaimRecord, ctx: CheckContext, document_is_budget: bool) -> Pair | None:

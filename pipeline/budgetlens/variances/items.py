@@ -145,6 +145,7 @@ def _plain(value: Decimal | None) -> Decimal | None:
 def _places(item: Item, text: str) -> list[VariancePlace]:
     places = [VariancePlace(kind="claim", text=text[c.span.start:c.span.end], claim_id=c.id,
                             sentence_id=c.sentence_id, span=c.span) for c in (item.pair.claims if item.pair else [])]
+    places += item.pair.shown if item.pair else []
     if item.cells is not None:
         for role, cell in (("base", item.cells.base), ("current", item.cells.current)):
             places.append(VariancePlace(kind="cell", text=cell.text, table_id=item.cells.table.source_id,

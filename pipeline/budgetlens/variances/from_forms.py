@@ -1,0 +1,223 @@
+"""Comparable pairs a project's 绩效目标申报表 states: its budget this year against last year's.
+
+A project form prints its 当年预算 in a field of its own, and last year's budget in the field
+项目前两年预算及当年预算变动情况: "3. 2023年年初预算安排43万元 … 5. 2024年按照财政要求压减经费，
+压减后为23.74万元". The form asks for the change and its reason (当年预算变动情况及理由), so the pair
+needs one like any stated change. The pair is the form's 当年预算 against the previous year's 年初预算
+(a 执行数 is not a budget; guidelines §3.2). The claims of the field are the pair's claims: a reason
+written in the field explains it. Claims of the field that state the same change themselves
+("2024年预算金额1048.71万元，较2023年下降1.58%") are this pair and give no pair of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from budgetlens.document import Cell, Table
+from budgetlens.extract.records import AmountRecord, ClaimRecord
+from budgetlens.indicators.model import Amount, Project
+from budgetlens.numbers import UNIT_SCALE
+from budgetlens.tables.model import Flavour, LogicalTable, RowInfo, RowKind, TableKind
+from budgetlens.variances.from_claims import Pair, complete
+from budgetlens.variances.from_tables import CellPair
+from budgetlens.variances.items import Item
+from budgetlens.variances.model import VariancePlace
+from budgetlens.variances.required import LineRule
+
+if TYPE_CHECKING:  # the checks package imports this one: no import back at run time
+    from budgetlens.checks.registry import CheckContext
+
+CHANGE_FIELD = "前两年预算"  # 项目前两年预算及当年预算变动情况
+PROJECT_RULE = LineRule("project", "绩效目标申报表：当年预算变动情况及理由")
+YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})\s*年")
+YEAR_AFTER = re.compile(r"^\s*/\s*((?:19|20)\d{2})\s*年")  # "280.11 万元/2023 年"
+BUDGET_WORD = re.compile(r"预\s*算")
+NOT_BUDGET = re.compile(r"执\s*行|支\s*出|决\s*算|余\s*额|调\s*整\s*后|追\s*加")
+INITIAL = re.compile(r"年\s*初")
+CLAUSE_BREAK = re.compile(r"[，,；;。]")  # not "：": "前两年预算安排情况：280.11万元" is one clause
+
+
+@dataclass(frozen=True)
+class FieldFigure:
+    """A money figure of the change field, with the year and words that stand before it in its clause."""
+
+    amount: AmountRecord
+    year: int | None
+    words: str  # the clause up to the figure
+
+
+def project_form_pairs(ctx: CheckContext) -> list[Pair]:
+    """One pair per project form whose change field gives last year's budget."""
+    used: set[str] = set()
+    pairs = []
+    for project in ctx.projects:
+        paragraph_id = _change_field(project, ctx, used)
+        if paragraph_id is not None:
+            used.add(paragraph_id)
+            pair = _project_pair(project, paragraph_id, ctx)
+            if pair is not None:
+                pairs.append(pair)
+    return pairs
+
+
+def _change_field(project: Project, ctx: CheckContext, used: set[str]) -> str | None:
+    """The paragraph the project's change field became (structure/cell_prose), matched by its text."""
+    if project.kind != "project_target":
+        return None
+    text = next((v for k, v in project.attributes.items() if CHANGE_FIELD in k), None)
+    if not text:
+        return None
+    wanted = "".join(text.split())
+    return next((p.id for p in ctx.paragraphs if p.kind == "cell" and p.id not in used
+                 and "".join(p.text.split()) == wanted), None)
+
+
+def _project_pair(project: Project, paragraph_id: str, ctx: CheckContext) -> Pair | None:
+    budget = project.year_budget
+    if project.year is None or budget is None or budget.value is None or budget.unit not in UNIT_SCALE:
+        return None
+    sentence_ids = {s.id for s in ctx.sentences if s.paragraph_id == paragraph_id}
+    figures = [_figure(a, ctx.text) for a in ctx.amounts if a.sentence_id in sentence_ids and a.kind == "money"]
+    base = _last_year_budget(figures, project.year - 1)
+    claims = [c for c in ctx.claims if c.sentence_id in sentence_ids]
+    anchor = next((c for c in claims if any(v.amount_id == base.id for v in c.values)), None) if base else None
+    if base is None or anchor is None or base.unit not in UNIT_SCALE:
+        return None
+    current = budget.value * UNIT_SCALE[budget.unit] / UNIT_SCALE[base.unit]
+    pair = Pair(kind="change", claim=anchor, subject=project.name or "", unit=base.unit, current=current,
+                base=base.value, decimals=base.decimals, has_figures=True, claims=_from_anchor(anchor, claims),
+                shown=[_budget_cell(budget)])
+    complete(pair)
+    return pair
+
+
+def _budget_cell(budget: Amount) -> VariancePlace:
+    """The form's 当年预算 cell: the current figure of the pair."""
+    place = budget.place
+    return VariancePlace(kind="cell", text=budget.raw, table_id=place.table_id, row=place.row, col=place.col,
+                         page=place.page, role="current")
+
+
+def _figure(amount: AmountRecord, text: str) -> FieldFigure:
+    start = amount.span.start
+    clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(text, max(0, start - 40), start)), default=start - 40)
+    words = text[max(0, clause_start):start]
+    years = YEAR_BEFORE.findall(text, max(0, start - 40), start)
+    after = YEAR_AFTER.match(text[amount.span.end:amount.span.end + 12])
+    year = int(after.group(1)) if after else int(years[-1]) if years else None
+    return FieldFigure(amount, year, words)
+
+
+def _last_year_budget(figures: list[FieldFigure], year: int) -> AmountRecord | None:
+    """Last year's budget: a figure of that year named 预算 and not 执行/支出, a 年初 one first; else the
+    one figure of that year the field gives ("2023年养护费用为2602.47万元": the field is about budgets)."""
+    of_year = [f for f in figures if f.year == year and not NOT_BUDGET.search(f.words)]
+    budgets = [f for f in of_year if BUDGET_WORD.search(f.words)]
+    initial = [f for f in budgets if INITIAL.search(f.words)]
+    chosen = initial or budgets or (of_year if len(of_year) == 1 else [])
+    return chosen[0].amount if chosen else None
+
+
+def _from_anchor(anchor: ClaimRecord, claims: list[ClaimRecord]) -> list[ClaimRecord]:
+    """The anchor and the claims after it: a reason explains what stands before it, so a cause written
+    before last year's figure ("因机构改革将两个单位合并…2023年…为2602.47万元") is about an earlier change."""
+    return [anchor] + [c for c in claims if c.span.start > anchor.span.start]
+
+
+def same_field(pair: Pair, form_pairs: list[Pair]) -> bool:
+    """A claim pair stated inside a project's change field is that form's pair, not one of its own."""
+    return any(pair.claim.id in {c.id for c in f.claims} for f in form_pairs)
+
+
+# --- 部门整体支出绩效目标申报表: the 部门总体资金情况 block ---------------------------------------------
+
+FUNDS_BLOCK = "总体资金情况"
+FUND_GROUPS = ("收入构成", "支出构成")
+FUND_ROWS = {  # the rows DOMAIN §4 covers: 财政拨款 and the totals; 人员类/运转类… are not covered lines
+    "财政拨款": LineRule("fiscal", "财政拨款收支增减变化"),
+    "合计": LineRule("total", "收支总体增减变化"),
+}
+YEAR_HEADER = re.compile(r"^((?:19|20)\d{2})年?$")
+PERCENT = re.compile(r"%|％")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def dept_form_pairs(ctx: CheckContext) -> list[tuple[CellPair, LineRule]]:
+    """Rows 财政拨款 and 合计 of each department form's funds block: 当年金额 against the latest earlier
+    year of 近两年收支金额. Only the figures of the row are read, in order after its label (the grid
+    of converter text may shift a row left), so a row gives (当年金额, 占比, 前年, 上年)."""
+    tables = {t.id: t for t in ctx.tables}
+    pairs = []
+    for project in ctx.projects:
+        table = tables.get(project.place.table_id or "")
+        if project.kind == "dept_target" and project.year is not None and table is not None:
+            pairs += _funds_pairs(table, project.year)
+    return pairs
+
+
+def _funds_pairs(table: Table, year: int) -> list[tuple[CellPair, LineRule]]:
+    years = _header_years(table)
+    if not years or years[-1] >= year:
+        return []
+    logical = LogicalTable(source_id=table.id, part=0, title=table.title, kind=TableKind.PERF_TARGET,
+                           flavour=Flavour.BUDGET, unit=table.unit, side=None, code_system=None, columns=[], rows=[])
+    pairs = []
+    group = None
+    for index, row in enumerate(table.rows):
+        group = next((g for g in FUND_GROUPS if any(_bare(c.text) == g for c in row)), group)
+        label, figures = _label_and_figures(row)
+        rule = FUND_ROWS.get(label or "")
+        if rule is None or len(figures) != 1 + len(years):
+            continue
+        current, base = figures[0], figures[-1]
+        subject = f"部门总体资金情况 {group or ''} {label}".replace("  ", " ")
+        info = RowInfo(index=index, label=label, raw_label=label, kind=RowKind.ITEM)
+        pairs.append((CellPair(kind="change", table=logical, row=info, item=label, subject=subject, base=base,
+                               current=current, base_value=base.value, current_value=current.value), rule))
+    return pairs
+
+
+def _header_years(table: Table) -> list[int]:
+    """The years of the 近两年收支金额 columns, from the first rows that print them."""
+    for row in table.rows[:8]:
+        years = [int(m.group(1)) for c in row if (m := YEAR_HEADER.match(_bare(c.text)))]
+        if years:
+            return sorted(years)
+    return []
+
+
+def _label_and_figures(row: list[Cell]) -> tuple[str | None, list[Cell]]:
+    """The row's last text label and the figures after it, percentages (占比) left out."""
+    at = max((i for i, c in enumerate(row) if c.value is None and HAN.search(c.text)), default=None)
+    if at is None:
+        return None, []
+    figures = [c for c in row[at + 1:] if c.value is not None and not PERCENT.search(c.text)]
+    return _bare(row[at].text), figures
+
+
+def _bare(text: str) -> str:
+    return "".join(text.split())
+
+
+def add_dept_form_pairs(items: list[Item], ctx: CheckContext) -> None:
+    """The funds-block pairs of department forms that the narrative does not state already."""
+    for cells, rule in dept_form_pairs(ctx):
+        if not stated_elsewhere(cells, rule, items):
+            items.append(Item(None, cells, rule))
+
+
+def stated_elsewhere(cells: CellPair, rule: LineRule, items: list[Item]) -> bool:
+    """The narrative states the same change on the same kind of line ("2024年收支总预算4407.79万元，比2023年
+    预算增加66.78万元"): that row stands for it (guidelines §3.2). Matched on the line kind and the
+    difference, as a narrative typo in one figure (4407.97) must not make it a second variance."""
+    difference = cells.current_value - cells.base_value
+    for item in items:
+        pair = item.pair
+        if pair is None or item.rule is None or item.rule.line != rule.line or pair.difference is None:
+            continue
+        if abs(pair.difference - difference) < Decimal("0.005"):
+            return True
+    return False
