@@ -20,7 +20,7 @@ from budgetlens.link.subjects import normalise
 from budgetlens.tables.model import Flavour
 from budgetlens.variances.attach import Target, attach_reasons, is_empty, reason_end, reason_text
 from budgetlens.variances.from_claims import Pair, claim_to_pair
-from budgetlens.variances.from_forms import PROJECT_RULE, add_dept_form_pairs, project_form_pairs, same_field
+from budgetlens.variances.from_forms import PROJECT_RULE, add_dept_form_pairs, project_form_pairs
 from budgetlens.variances.from_tables import tables_to_pairs
 from budgetlens.variances.items import Item, add_table_pairs, direction_of, figures_of, item_to_variance
 from budgetlens.variances.model import Variance
@@ -64,14 +64,14 @@ def build_variances(ctx: CheckContext, settings: Settings | None = None,
     settings = settings or Settings()
     is_budget = _is_budget_document(ctx)
     stated = [c for c in ctx.claims if not _inside_reason(c, ctx.reasons, ctx.text)]
-    form_pairs = project_form_pairs(ctx)
-    pairs = [p for c in stated if (p := claim_to_pair(c, ctx, is_budget)) is not None and not same_field(p, form_pairs)]
+    forms = project_form_pairs(ctx)
+    pairs = [p for c in stated if not forms.in_field(c) and (p := claim_to_pair(c, ctx, is_budget)) is not None]
     paragraph_of = {s.id: s.paragraph_id for s in ctx.sentences}
     for pair in pairs:
         pair.subject = _subject_in_context(pair, stated, paragraph_of)
     items = [Item(pair, rule=_rule_of(pair, ctx, is_budget)) for pair in _merge_restatements(pairs)]
     items = [i for i in items if i.rule is not None or i.pair.has_figures]  # type: ignore[union-attr]
-    items += [Item(pair, rule=PROJECT_RULE) for pair in form_pairs]
+    items += [Item(pair, rule=PROJECT_RULE) for pair in forms.pairs]
     add_table_pairs(items, tables_to_pairs(ctx.logical_tables))
     add_dept_form_pairs(items, ctx)
     section_of = {s.id: s.section_id for s in ctx.sentences}

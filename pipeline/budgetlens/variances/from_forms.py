@@ -49,30 +49,51 @@ class FieldFigure:
     words: str  # the clause up to the figure
 
 
-def project_form_pairs(ctx: CheckContext) -> list[Pair]:
+@dataclass
+class ProjectFormPairs:
+    """The pairs of a document's project forms, and the sentences of their change fields: what else
+    those sentences state (前两年 budget against execution) is history, not a pair of its own."""
+
+    pairs: list[Pair]
+    field_sentences: set[str]
+
+    def in_field(self, claim: ClaimRecord) -> bool:
+        return claim.sentence_id in self.field_sentences
+
+
+def project_form_pairs(ctx: CheckContext) -> ProjectFormPairs:
     """One pair per project form whose change field gives last year's budget."""
-    used: set[str] = set()
-    pairs = []
-    for project in ctx.projects:
-        paragraph_id = _change_field(project, ctx, used)
-        if paragraph_id is not None:
-            used.add(paragraph_id)
-            pair = _project_pair(project, paragraph_id, ctx)
-            if pair is not None:
-                pairs.append(pair)
-    return pairs
+    found = ProjectFormPairs([], set())
+    for project, paragraph_id in _change_fields(ctx):
+        found.field_sentences |= {s.id for s in ctx.sentences if s.paragraph_id == paragraph_id}
+        pair = _project_pair(project, paragraph_id, ctx)
+        if pair is not None:
+            found.pairs.append(pair)
+    return found
 
 
-def _change_field(project: Project, ctx: CheckContext, used: set[str]) -> str | None:
-    """The paragraph the project's change field became (structure/cell_prose), matched by its text."""
-    if project.kind != "project_target":
-        return None
-    text = next((v for k, v in project.attributes.items() if CHANGE_FIELD in k), None)
-    if not text:
-        return None
-    wanted = "".join(text.split())
-    return next((p.id for p in ctx.paragraphs if p.kind == "cell" and p.id not in used
-                 and "".join(p.text.split()) == wanted), None)
+def _change_fields(ctx: CheckContext) -> list[tuple[Project, str]]:
+    """(project form, paragraph) for each change field: a prose cell (structure/cell_prose) whose row is
+    labelled 项目前两年预算及当年预算变动情况, belonging to the last project form that starts at or before
+    its table."""
+    order = {t.id: i for i, t in enumerate(ctx.tables)}
+    tables = {t.id: t for t in ctx.tables}
+    forms = [p for p in ctx.projects if p.kind == "project_target" and p.place.table_id in order]
+    fields = []
+    for paragraph in ctx.paragraphs:
+        ref = paragraph.cell
+        if ref is None or ref.table_id not in tables or not _labelled_change(tables[ref.table_id], ref.row, ref.col):
+            continue
+        at = order[ref.table_id]
+        project = next((f for f in reversed(forms) if order[f.place.table_id] <= at), None)  # type: ignore[index]
+        if project is not None:
+            fields.append((project, paragraph.id))
+    return fields
+
+
+def _labelled_change(table: Table, row: int, col: int) -> bool:
+    cells = table.rows[row][:col] if row < len(table.rows) else []
+    return any(CHANGE_FIELD in "".join(c.text.split()) for c in cells)
 
 
 def _project_pair(project: Project, paragraph_id: str, ctx: CheckContext) -> Pair | None:
@@ -80,7 +101,9 @@ def _project_pair(project: Project, paragraph_id: str, ctx: CheckContext) -> Pai
     if project.year is None or budget is None or budget.value is None or budget.unit not in UNIT_SCALE:
         return None
     sentence_ids = {s.id for s in ctx.sentences if s.paragraph_id == paragraph_id}
-    figures = [_figure(a, ctx.text) for a in ctx.amounts if a.sentence_id in sentence_ids and a.kind == "money"]
+    starts = {s.id: s.span.start for s in ctx.sentences if s.id in sentence_ids}
+    figures = [_figure(a, ctx.text, starts[a.sentence_id]) for a in ctx.amounts
+               if a.sentence_id in starts and a.kind == "money"]
     base = _last_year_budget(figures, project.year - 1)
     claims = [c for c in ctx.claims if c.sentence_id in sentence_ids]
     anchor = next((c for c in claims if any(v.amount_id == base.id for v in c.values)), None) if base else None
@@ -101,11 +124,12 @@ def _budget_cell(budget: Amount) -> VariancePlace:
                          page=place.page, role="current")
 
 
-def _figure(amount: AmountRecord, text: str) -> FieldFigure:
+def _figure(amount: AmountRecord, text: str, sentence_start: int) -> FieldFigure:
+    """The figure's year: the last one named before it in its sentence, or "万元/2023年" right after it."""
     start = amount.span.start
-    clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(text, max(0, start - 40), start)), default=start - 40)
-    words = text[max(0, clause_start):start]
-    years = YEAR_BEFORE.findall(text, max(0, start - 40), start)
+    clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(text, sentence_start, start)), default=sentence_start)
+    words = text[clause_start:start]
+    years = YEAR_BEFORE.findall(text, sentence_start, start)
     after = YEAR_AFTER.match(text[amount.span.end:amount.span.end + 12])
     year = int(after.group(1)) if after else int(years[-1]) if years else None
     return FieldFigure(amount, year, words)
@@ -125,11 +149,6 @@ def _from_anchor(anchor: ClaimRecord, claims: list[ClaimRecord]) -> list[ClaimRe
     """The anchor and the claims after it: a reason explains what stands before it, so a cause written
     before last year's figure ("因机构改革将两个单位合并…2023年…为2602.47万元") is about an earlier change."""
     return [anchor] + [c for c in claims if c.span.start > anchor.span.start]
-
-
-def same_field(pair: Pair, form_pairs: list[Pair]) -> bool:
-    """A claim pair stated inside a project's change field is that form's pair, not one of its own."""
-    return any(pair.claim.id in {c.id for c in f.claims} for f in form_pairs)
 
 
 # --- 部门整体支出绩效目标申报表: the 部门总体资金情况 block ---------------------------------------------
