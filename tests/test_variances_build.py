@@ -34,6 +34,9 @@ PAIRS = [
     ("“住房保障支出（类）住房改革支出（款）住房公积金（项）”33.58万元，主要用于在职人员公积金缴费。2023年当年预算执行数为"
      "33.74万元，2024年预算安排33.58万元，比2023年预算执行数减少0.47%。主要原因是：根据实际支出。",
      "change", D("33.58"), D("33.74"), D("-0.16"), "decrease", True, True),
+    # js cppcc-office 2018 p.11: a line new this year is a change from zero, and being new is no reason
+    ("2.行政事业单位离退休（款）机关事业单位基本养老保险缴费支出（项）407.81万元，今年新增支出。",
+     "change", D("407.81"), D("0"), D("407.81"), "increase", True, False),
 ]
 
 
@@ -56,7 +59,7 @@ def test_variances_rate_is_exact_on_the_base() -> None:
 
 
 def test_variances_subject_from_the_paragraph_line() -> None:
-    (variance,) = variances_of(PAIRS[-1][0])
+    (variance,) = variances_of(next(p[0] for p in PAIRS if p[0].startswith("“住房保障支出")))
     assert variance.subject.startswith("“住房保障支出（类）")
     assert variance.line == "function"
 

@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # the checks package imports this one: no import back at run 
 SIGN = {"增加": 1, "增长": 1, "大于": 1, "减少": -1, "下降": -1, "小于": -1, "持平": 0, "等于": 0}
 LAST_YEAR_BUDGET = re.compile(r"(与|比|较)(上年|上年度|\d{4}年度?)(年初)?预算")
 LOOKBACK_CLAIMS = 3  # earlier claims searched for the figure a change sentence leaves out
+NEW_THIS_YEAR = re.compile(r"^[，,]?(?:为|系|属)?(?:今年|本年度?|当年)新增(?:支出|科目|项级科目|项目)?[。；;，,]?$")
 
 
 @dataclass
@@ -50,6 +51,8 @@ class Pair:
 
 def claim_to_pair(claim: ClaimRecord, ctx: CheckContext, document_is_budget: bool) -> Pair | None:
     """The pair a change or budget-vs-actual claim states, or None for a claim that compares nothing."""
+    if claim.kind == "figure" and _new_this_year(claim, ctx):
+        return _new_line_pair(claim, ctx)
     kind = comparison_kind(claim, ctx, document_is_budget)
     if kind is None:
         return None
@@ -71,6 +74,27 @@ def claim_to_pair(claim: ClaimRecord, ctx: CheckContext, document_is_budget: boo
     pair.has_figures = anchor is not None or pair.stated_rate is not None
     complete(pair)
     return pair
+
+
+def _new_this_year(claim: ClaimRecord, ctx: CheckContext) -> bool:
+    """"…缴费支出（项）407.81万元，今年新增支出。": the figure of a line that last year did not have."""
+    sentence = next((s for s in ctx.sentences if s.id == claim.sentence_id), None)
+    figure = ctx.amount_by_id.get(claim.values[0].amount_id) if len(claim.values) == 1 else None
+    if sentence is None or figure is None:
+        return False
+    after = "".join(ctx.text[figure.span.end:sentence.span.end].split())
+    return NEW_THIS_YEAR.match(after) is not None
+
+
+def _new_line_pair(claim: ClaimRecord, ctx: CheckContext) -> Pair | None:
+    """A new line against a base of zero: the whole figure is the change, and it needs a reason like any
+    other (being new says why there is no base, not why the money is needed: guidelines §3.1)."""
+    current = _money(ctx.value(claim, claim.values[0].role))
+    if current is None:
+        return None
+    value = _in(current, current.unit)
+    return Pair(kind="change", claim=claim, subject=claim.subject or "", unit=current.unit, claims=[claim],
+                current=value, base=Decimal(0), difference=value, decimals=current.decimals, has_figures=True)
 
 
 def comparison_kind(claim: ClaimRecord, ctx: CheckContext, document_is_budget: bool) -> VarianceKind | None:
