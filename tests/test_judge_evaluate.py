@@ -113,3 +113,14 @@ def test_judge_evaluate_detection_pairs_each_repeat_with_its_own_occurrence(tmp_
 ])
 def test_judge_evaluate_same_cue(gold: str, ours: str, same: bool) -> None:
     assert reasons.same_cue(gold, ours) is same
+
+
+def test_judge_evaluate_detection_matches_a_cause_printed_without_a_cue(tmp_path: Path) -> None:
+    """Guidelines §3.2: "5.2024年按照财政要求压减经费…" is gold with cue ""; we cue on 按照 and still match."""
+    path = tmp_path / "form.txt"
+    path.write_text("2023年年初预算安排43万元。2024年按照财政要求压减经费，压减后为23.74万元。\n", "utf-8")
+    sentence = "2024年按照财政要求压减经费，压减后为23.74万元。"
+    row = GoldReason(doc="form", split="test", line=1, sentence=sentence, cue="",
+                     reason="按照财政要求压减经费", label="generic")
+    score = reasons.detect_document("form", [row], analyze_file(path))
+    assert (score.gold, score.ours, score.matched) == (1, 1, 1), score.misses
