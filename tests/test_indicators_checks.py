@@ -49,6 +49,11 @@ def test_not_quantified_real_rows() -> None:
     ("时效指标", "12月31日之前完成", None),  # 003 @599: a deadline quantifies a 时效 target
     ("时效指标", "6月底前", None),
     ("数量指标", "12月31日之前完成", "warning"),  # a date is not a quantity
+    ("时效指标", "年内完成对口帮扶资金拨付", None),  # 001 @2182: within the year
+    ("数量指标", "年内完成对口帮扶资金拨付", "warning"),
+    ("质量指标", "无事件", None), ("质量指标", "不发生", None),  # 002 @427, @429: no occurrence, = 0
+    ("质量指标", "无“黄、非”案件", None), ("数量指标", "零事故", None),
+    ("质量指标", "无明显下降", "info"),  # "无" naming no event is not a count
 ])
 def test_not_quantified_constructed(level2: str, target: str, severity: str | None) -> None:
     tested, found = run(indicators.target_not_quantified, context([project()], [
@@ -207,7 +212,7 @@ def test_change_is_our_convention_and_only_info() -> None:
     """DOMAIN §7 asks for no reason when a target changes (FINDINGS_REVIEW.md): a hint, labelled [C]."""
     assert "约定 [C]" in CHECKS["target_change_unexplained"].description
     found = run(indicator_scores.target_change_unexplained, seed_context("004"))[1]
-    assert len(found) == 2  # 004 @69 and @315
+    assert len(found) == 1  # 004 @69 (@315 is explained by its 依据 cell)
     assert {(f.severity, f.tolerance) for f in found} == {("info", indicator_scores.CHANGE_NOTE)}
 
 
@@ -222,6 +227,20 @@ def test_change_constructed(targets: list[str], explanation: str, finding: bool 
     tested, found = run(indicator_scores.target_change_unexplained,
                         context([form], [indicator("吸纳就业补贴人数", targets)]))
     assert (tested, len(found)) == ((0, 0) if finding is None else (1, int(finding)))
+
+
+@pytest.mark.parametrize(("basis", "finding"), [
+    ("计划数据：维修更换圆形检查井井盖280座、维修更换方形井盖井座2400座", False),  # 004 @315: figures
+    ("因服务范围扩大，新增两个社区", False),  # a cause
+    ("计划数据：按照工作实际需求", True), ("历史数据", True),
+    ("≥85%", True),  # a target a shifted row pushed into the 依据 column explains nothing
+    (None, True),
+])
+def test_change_basis_cell_of_the_row(basis: str | None, finding: bool) -> None:
+    row = indicator("维修及更换井盖个数", ["1152座", "1437座", "2680座"])
+    row.basis = basis
+    tested, found = run(indicator_scores.target_change_unexplained, context([project()], [row]))
+    assert (tested, len(found)) == (1, int(finding))
 
 
 # --- cost_target_mismatch

@@ -5,8 +5,10 @@
   points plus the funds' points not summing to 100; 总分 ≠ funds score + row scores; the funds score
   ≠ 分值 × 执行率, or 执行率 ≠ B/A; a met target scored below the other met rows of its goal.
 - target_change_unexplained: a target changing by 30% or more between two year columns (前年 → 上年 →
-  当年) with nothing in the project's texts about that indicator changing. Our convention [C]: DOMAIN §7
-  asks for no such explanation (§4's rule is about 收支 changes), so it is only ever `info`.
+  当年) with nothing in the project's texts about that indicator changing, and no figures or cause in the
+  row's own 指标值确定依据 (004 @315: 2680座 = 280 round + 2400 square covers, printed in that cell).
+  Our convention [C]: DOMAIN §7 asks for no such explanation (§4's rule is about 收支 changes), so it is
+  only ever `info`.
 - cost_target_mismatch: a cost indicator stating money that differs from the project's budget.
 """
 
@@ -21,13 +23,13 @@ from budgetlens.checks.findings import Evidence
 from budgetlens.checks.indicators import form_name, indicator_label, place_evidence
 from budgetlens.checks.registry import CheckContext, FindingDraft, Outcome, register
 from budgetlens.indicators.compare import goal_links, relative_change, target_met, unit_key
-from budgetlens.indicators.lexicon import COST, FULL_MARKS, MONEY_UNITS, squash
+from budgetlens.indicators.lexicon import CAUSE_WORDS, CHANGE_WORDS, COST, FULL_MARKS, MONEY_UNITS, squash
 from budgetlens.indicators.model import Indicator, Project
+from budgetlens.indicators.targets import is_figure, text_to_target
 from budgetlens.indicators.weights import form_to_expected_weights
 from budgetlens.numbers import UNIT_SCALE, parse_number
 
 CHANGE_THRESHOLD = Decimal("0.3")  # our convention [C]: a target moving by 30% needs a word on why
-CHANGE_WORDS = ("增加", "减少", "调整", "下降", "提高", "降低", "变化", "变动", "因", "由于")
 MIN_PEERS = 3
 MODE_SHARE = Decimal("0.6")  # a goal's usual score: the score of at least 60% of its met rows
 POINT_TOLERANCE = Decimal("0.5")
@@ -153,7 +155,7 @@ def _change(ctx: CheckContext, indicator: Indicator, years: list, text: str) -> 
         if unit_key(before.value.unit) != unit_key(after.value.unit):
             continue
         change = relative_change(before.value.numbers[0], after.value.numbers[0])
-        if change is None or abs(change) < CHANGE_THRESHOLD or _explained(indicator.level3, text):
+        if change is None or abs(change) < CHANGE_THRESHOLD or _explained(indicator, text):
             continue
         return FindingDraft(
             severity="info", tolerance=CHANGE_NOTE,
@@ -164,7 +166,24 @@ def _change(ctx: CheckContext, indicator: Indicator, years: list, text: str) -> 
     return None
 
 
-def _explained(name: str, text: str) -> bool:
+def _explained(indicator: Indicator, text: str) -> bool:
+    return basis_explains(indicator.basis) or _text_explains(indicator.level3, text)
+
+
+def basis_explains(basis: str | None) -> bool:
+    """The row's 指标值确定依据 gives figures ("维修更换圆形检查井井盖280座、…方形井盖井座2400座", 004 @315)
+    or a cause word: it says where the new target comes from. A bare figure in that cell ("≥85%") is a
+    target a shifted row pushed there, not a basis."""
+    if not basis or not basis.strip():
+        return False
+    value = text_to_target(basis)
+    if value.numbers and not is_figure(value):
+        return True
+    word = squash(basis)
+    return any(cause in word for cause in CAUSE_WORDS)
+
+
+def _text_explains(name: str, text: str) -> bool:
     """The project's texts name the indicator (any three characters of it) next to a change word."""
     key = squash(name)
     pieces = {key[i:i + 3] for i in range(max(0, len(key) - 2))}

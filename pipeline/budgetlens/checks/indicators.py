@@ -1,7 +1,8 @@
 """Performance-indicator checks (DOMAIN §7, issue 6): targets that are vague, malformed, inconsistent,
 unmet, or name another year.
 
-- target_not_quantified: a 数量/质量/时效/成本 indicator whose target states no number.
+- target_not_quantified: a 数量/质量/时效/成本 indicator whose target states no number (an exact word target
+  counts as one: "无事件" = 0 occurrences; a deadline, "年内完成", for 时效).
 - malformed_target: "10家≥" (comparator after the figure), a reversed range, a rate (…率) with a money
   or count unit, an actual value in another unit than its target.
 - inconsistent_target: an indicator of the department's 整体 form and the same indicator of a project
@@ -21,7 +22,14 @@ from budgetlens.checks.findings import Evidence, Severity
 from budgetlens.checks.registry import CheckContext, FindingDraft, Outcome, register
 from budgetlens.document import Span
 from budgetlens.indicators.compare import goal_links, same_target, target_met, unit_key, units_differ, years_in
-from budgetlens.indicators.lexicon import DEADLINE, MONEY_UNITS, QUANTIFIED_LEVEL2, RATE_NAME, squash
+from budgetlens.indicators.lexicon import (
+    DEADLINE,
+    MONEY_UNITS,
+    QUANTIFIED_LEVEL2,
+    RATE_NAME,
+    ZERO_OCCURRENCE,
+    squash,
+)
 from budgetlens.indicators.model import Indicator, Place, Project, TargetValue
 from budgetlens.indicators.targets import is_figure, trailing_symbol
 from budgetlens.judge import judge_reason
@@ -63,7 +71,7 @@ def target_not_quantified(ctx: CheckContext) -> Iterator[Outcome]:
         current = indicator.current
         if kind is None or current is None or indicator.placeholder or not current.value.raw.strip():
             continue
-        if not current.value.qualitative or (kind == "时效" and DEADLINE.search(current.value.raw)):
+        if quantified(kind, current.value):
             yield None
             continue
         yield FindingDraft(
@@ -72,6 +80,15 @@ def target_not_quantified(ctx: CheckContext) -> Iterator[Outcome]:
                      f"“{current.value.raw}”未量化：{kind}指标应写明比较符、数值和单位"),
             evidence=[place_evidence(current.value.raw, current.place)],
         )
+
+
+def quantified(kind: str, value: TargetValue) -> bool:
+    """A number, or words that are exact: no occurrence (= 0, any type), or a deadline (时效 only: a date
+    is not a count, so "12月31日之前完成" under 数量 is still vague)."""
+    if not value.qualitative:
+        return True
+    word = squash(value.raw)
+    return bool(ZERO_OCCURRENCE.search(word)) or (kind == "时效" and bool(DEADLINE.search(word)))
 
 
 @register("malformed_target", "目标值格式：比较符在数值前、区间由小到大、比率不用金额或数量单位、实际值与目标同单位")

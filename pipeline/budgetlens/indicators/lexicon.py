@@ -36,8 +36,15 @@ LEVEL2_FAMILY: dict[str, str | None] = {
 FAMILY_KEEPS_PARENT = {SATISFACTION: frozenset({BENEFIT})}
 # 二级 types whose targets must be numbers (DOMAIN §7 "细化、量化"; issue 6 target_not_quantified).
 QUANTIFIED_LEVEL2 = ("数量", "质量", "时效", "成本")
-# a 时效 target that names a deadline is quantified by it ("12月31日之前完成", "6月底前", "年底前")
-DEADLINE = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}日|底|末)?之?前|年底之?前|年末之?前")
+# a 时效 target that names a deadline is quantified by it ("12月31日之前完成", "6月底前", "年底前", and
+# "年内完成对口帮扶资金拨付", seed 001 @2182: within the year). Only for 时效: a deadline is not a count.
+DEADLINE = re.compile(
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}日|底|末)?之?前|年[底末]之?前|(?:^|[当本])年度?内")
+# A target of no occurrence is exact (= 0 events), in any quantified type: "无发生进京非访的事件",
+# "无“黄、非”案件", "无事件", "不发生" (seed 002 @424–429), "零事故". Matched on the squashed word, anchored,
+# so "无明显提升" (no event named) stays vague.
+ZERO_OCCURRENCE = re.compile(
+    r"^(?:确保)?(?:[无未不零]发生|零(?:事故|投诉|差错|事件|案件)|无.{0,12}?(?:事件|案件|事故|投诉|差错|违纪|违规)(?:发生)?[。.；;]?$)")
 
 # What a form's weights add up to (score_inconsistent): 100 points in all, 预算执行 (budget execution) scored
 # either as a weighted indicator row ("预算执行率") or outside the rows. A form that prints neither a weights
@@ -71,6 +78,12 @@ HEADER_SCORE = ("得分",)
 HEADER_REASON = ("偏差原因",)
 YEAR_LABEL = re.compile(r"^(?:前年|上年|\d{4}年|(?:预计|预期)?当年(?:实现)?值?|预计当年实现|预期当年实现值)$")
 LATER_YEAR_LABEL = re.compile(r"当年")
+
+# target_change_unexplained: words that tie a target's change to a cause, in the project's texts (CHANGE_WORDS,
+# next to the indicator's name) or in the row's own 指标值确定依据 (CAUSE_WORDS: no purpose words such as
+# 提高/降低, which a basis uses to say what the indicator is for).
+CHANGE_WORDS = ("增加", "减少", "调整", "下降", "提高", "降低", "变化", "变动", "因", "由于")
+CAUSE_WORDS = ("因", "由于", "新增", "增加", "减少", "调整", "扩大", "缩减", "变化", "变动")
 
 # Basis (指标值确定依据) wording, to tell a basis from a target when a row lacks cells.
 BASIS_WORDS = ("计划", "依据", "根据", "标准", "数据", "历史", "政策", "文件", "规定", "考核", "测算", "合同", "统计",
