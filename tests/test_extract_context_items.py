@@ -43,3 +43,21 @@ def test_a_title_that_announces_a_topic_names_no_subject() -> None:
     record = analyze_text("（二）“三公”经费财政拨款支出决算具体情况说明\n\n全年预算为52.00万元，支出决算为51.32万元。")
     (claim,) = record.claims
     assert (claim.subject, claim.subject_source) == (None, None)
+
+
+def test_a_later_item_of_a_reason_list_names_no_subject() -> None:
+    # js provincial-party-committee-office 2018 p.9: "二是…增加了该项支出" belongs to the reason; the change
+    # after 增减相抵后 is still the 类 line's
+    record = analyze_text(
+        "2．社会保障和就业（类）支出1289.52万元，主要用于离退休人员支出。与上年相比减少710.87万元，减少35.54%。"
+        "主要原因：一是退休人员工资改由社保发放，经费支出相应减少；二是在职人员缴纳基本养老保险和职业年金，"
+        "增加了该项支出。增减相抵后与上年相比减少710.87万元。")
+    last = record.claims[-1]
+    assert (last.kind, last.subject, [v.text for v in last.values]) == \
+        ("change", "社会保障和就业（类）支出", ["710.87万元"])
+
+
+def test_a_list_number_before_a_year_is_not_part_of_a_number() -> None:
+    # 000 @665, a project form's change field: "1. 2022年…" is item 1, not the count 1.2022
+    record = analyze_text("1. 2022年年初预算安排13万元; 2. 2022年实际预算执行情况13万元。")
+    assert [a.text for a in record.amounts] == ["13万元", "13万元"]

@@ -132,12 +132,17 @@ def _resolve_claim(claim: Claim, results: list[SentenceResult], index: int, doc_
                          direction=claim.direction)
 
 
+_LATER_LIST_ITEM = re.compile(r"^\s*[二三四五六七八九十]是")
+
+
 def _context_subject(results: list[SentenceResult], index: int,
                      titles: dict[str | None, str]) -> tuple[str | None, str | None]:
     section = results[index].sentence.section_id
     for result in reversed(results[max(0, index - LOOKBACK):index]):
         if result.sentence.section_id != section:
             break
+        if _LATER_LIST_ITEM.match(result.sentence.text):  # "二是…增加了该项支出": part of a reason, names no line
+            continue
         subjects = [r.subject for r in result.resolved if r.subject and not r.dropped]
         if subjects:
             return subjects[-1], "heading" if _heads_item(result) else "previous_sentence"
