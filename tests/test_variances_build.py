@@ -168,3 +168,22 @@ def test_variances_a_different_change_is_not_a_restatement() -> None:
 ])
 def test_variances_no_change_to_explain(text: str) -> None:
     assert [v for v in variances_of(text) if v.needs_reason] == []
+
+
+def test_variances_a_reason_naming_its_comparison_explains_only_that_one() -> None:
+    # 001 @962: the cause is given for the change against last year, not for the shortfall against the budget
+    text = ("2023 年度“三公”经费财政拨款年初预算数为 2.52 万元，支出决算为 2.44 万元，完成年初预算的 96.83%， "
+            "较上年减少 0.34 万元，减少 12.23%，决算数小于预算数，决算数较上年减少的主要原因是公务车辆编制和"
+            "公务车辆转由区机关事务服务中心统一管理。")
+    budget = next(v for v in variances_of(text) if v.kind == "budget_vs_actual")
+    assert (budget.base, budget.current, budget.needs_reason, budget.explained) == (D("2.52"), D("2.44"), True, False)
+
+
+def test_variances_a_change_after_budget_and_actual_compares_the_actual() -> None:
+    # 001 @990: "较上年减少1.61万元" is this year's 决算 0.28 against last year's, not the budget 2.52
+    text = ("2. 公务用车购置及运行维护费预算为 2.52 万元，支出决算为 0.28 万元，完成年初预算的 11.11%；较上年减少 "
+            "1.61 万元，下降 85.19%。决算数小于预算数的主要原因是我办继续严格加强公务用车运行维护的管理。"
+            "决算数较上年减少的主要原因是截止 2023 年 2 月，公务车辆编制和公务车辆调拨至区机关事务服务中心统一管理。")
+    change = next(v for v in variances_of(text) if v.kind == "change")
+    assert (change.base, change.current, change.explained) == (D("1.89"), D("0.28"), True)
+    assert len([v for v in variances_of(text) if v.kind == "change"]) == 1  # the figure-less restatement merged

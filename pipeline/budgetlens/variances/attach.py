@@ -23,6 +23,10 @@ from budgetlens.extract.records import ClaimRecord, ReasonRecord
 NEXT_ITEM = re.compile(  # the end of a reason's last list item, before the next numbered paragraph
     r"[。；;](?=\s*(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]、))")
 EMPTY = re.compile(r"^[\s，,。；;：:、.无]*$")
+LEAD_CHARS = 24  # text before a cue read for the comparison it names
+NAMES_CHANGE = re.compile(
+    r"(?:较|比|与|同)(?:上年|上一年度?|去年|\d{4}年度?)(?:相比)?[^，,。；;]{0,6}(?:增加|减少|增长|下降)的$")
+NAMES_BUDGET = re.compile(r"(?:大于|小于|高于|低于|超过|超出)(?:年初|全年|调整后)?预算数?的$")
 SUMMARY_LOOKBACK = 6  # pairs before a figure-less restatement that may share its reason
 
 
@@ -35,6 +39,7 @@ class Target:
     has_figures: bool
     reason_ids: list[str]
     section_id: str | None = None
+    kind: str | None = None  # "change" or "budget_vs_actual": the comparison the pair makes
     summary: bool = False  # a figure-less restatement whose reason went to the pairs before it
 
 
@@ -62,17 +67,30 @@ def is_empty(text: str) -> bool:
     return bool(EMPTY.match(text))
 
 
-def attach_reasons(targets: list[Target], claims: list[ClaimRecord], reasons: list[ReasonRecord]) -> None:
-    """Fill each target's reason_ids (in text order) and mark summary restatements."""
+def attach_reasons(targets: list[Target], claims: list[ClaimRecord], reasons: list[ReasonRecord],
+                   text: str = "") -> None:
+    """Fill each target's reason_ids (in text order) and mark summary restatements. `text` (the document's)
+    lets a reason that names its comparison explain only pairs of that comparison."""
     owner = {cid: t for t in targets for cid in t.claim_ids}
     claim_by_id = {c.id: c for c in claims}
     for reason in reasons:
         explained = claim_by_id.get(reason.explains or "")
         if explained is None:
             continue
+        named = named_comparison(text[max(0, reason.span.start - LEAD_CHARS):reason.span.start])
         for target in _sharing(reason, explained, claims, reasons, owner):
-            _add(target, reason.id)
+            if named is None or target.kind in (None, named):
+                _add(target, reason.id)
     _hand_on_summaries(targets)
+
+
+def named_comparison(lead: str) -> str | None:
+    """"决算数小于预算数，决算数较上年减少的主要原因是…": the words before a cue may say which comparison the
+    reason is for — against last year (change) or against the budget (budget_vs_actual)."""
+    lead = "".join(lead.split())
+    if NAMES_CHANGE.search(lead):
+        return "change"
+    return "budget_vs_actual" if NAMES_BUDGET.search(lead) else None
 
 
 def _sharing(reason: ReasonRecord, explained: ClaimRecord, claims: list[ClaimRecord],

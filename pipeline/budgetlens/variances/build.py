@@ -77,7 +77,7 @@ def build_variances(ctx: CheckContext, settings: Settings | None = None,
     section_of = {s.id: s.section_id for s in ctx.sentences}
     for item in items:
         item.target = _target(item, section_of)
-    attach_reasons([i.target for i in items if i.target is not None], ctx.claims, ctx.reasons)
+    attach_reasons([i.target for i in items if i.target is not None], ctx.claims, ctx.reasons, ctx.text)
     kept = [item for item in items if not (item.target and item.target.summary)]
     variances = [item_to_variance(item, settings, ctx.text) for item in kept]
     analysis = VarianceAnalysis(variances=_numbered(variances, ctx))
@@ -148,7 +148,7 @@ def _target(item: Item, section_of: dict[str, str | None]) -> Target | None:
     direction = direction_of(figures_of(item), item.pair.claim.direction)
     ids = [c.id for c in item.pair.claims]
     return Target(claim_ids=ids, direction=direction, has_figures=item.pair.has_figures, reason_ids=[],
-                  section_id=section_of.get(item.pair.claim.sentence_id))
+                  kind=item.pair.kind, section_id=section_of.get(item.pair.claim.sentence_id))
 
 
 def _numbered(variances: list[Variance], ctx: CheckContext) -> list[Variance]:

@@ -57,7 +57,8 @@ def claim_to_pair(claim: ClaimRecord, ctx: CheckContext, document_is_budget: boo
     if kind is None:
         return None
     current_role, base_role = ("current", "prior") if claim.kind == "change" else ("actual", "budget")
-    current = _money(ctx.value(claim, current_role)) or _stated_before(claim, ctx)
+    printed = _money(ctx.value(claim, current_role))
+    current = printed or _stated_before(claim, ctx)
     base = _money(ctx.value(claim, base_role))
     if claim.kind == "budget_vs_actual" and kind == "change":
         current, base = _money(ctx.value(claim, "budget")), None
@@ -71,7 +72,7 @@ def claim_to_pair(claim: ClaimRecord, ctx: CheckContext, document_is_budget: boo
                 decimals=min((a.decimals for a in (current, base, delta) if a is not None), default=2))
     pair.difference = _difference(pair, _in(delta, unit), SIGN.get(claim.direction or ""))
     pair.stated_rate = _stated_rate(claim, ctx)
-    pair.has_figures = anchor is not None or pair.stated_rate is not None
+    pair.has_figures = any(a is not None for a in (printed, base, delta)) or pair.stated_rate is not None
     complete(pair)
     return pair
 
@@ -158,14 +159,15 @@ def _in(amount: AmountRecord | None, unit: str | None) -> Decimal | None:
 
 def _stated_before(claim: ClaimRecord, ctx: CheckContext) -> AmountRecord | None:
     """"收支总计2,652.39万元。与2023年度相比，收、支总计各增加123.92万元": the figure the change leaves out,
-    from an earlier figure of the same subject (a budget figure the grammar read as 'budget' counts)."""
+    from an earlier figure of the same subject (a budget figure the grammar read as 'budget' counts; after
+    "预算为2.52万元，支出决算为0.28万元" the year's figure is the 决算, not the budget)."""
     if claim.kind != "change" or claim.subject is None:
         return None
     index = ctx.claims.index(claim)
     for earlier in reversed(ctx.claims[max(0, index - LOOKBACK_CLAIMS):index]):
         if earlier.subject != claim.subject or (None not in (earlier.year, claim.year) and earlier.year != claim.year):
             continue
-        for role in ("current", "budget"):
+        for role in ("current", "actual", "budget"):
             found = _money(ctx.value(earlier, role))
             if found is not None and earlier.kind in ("figure", "share", "budget_vs_actual"):
                 return found
