@@ -187,3 +187,19 @@ def test_variances_a_change_after_budget_and_actual_compares_the_actual() -> Non
     change = next(v for v in variances_of(text) if v.kind == "change")
     assert (change.base, change.current, change.explained) == (D("1.89"), D("0.28"), True)
     assert len([v for v in variances_of(text) if v.kind == "change"]) == 1  # the figure-less restatement merged
+
+
+PART_REASON = "，主要原因是2025年新增1辆公务用车购置，但与2024年购置的车辆类型不同"
+BREAKDOWN = ("2025年“三公”经费预算数为37.91万元，比2024年预算减少10万元。其中：\n"
+             "（一）因公出国（境）费0万元，比2024年预算持平。\n"
+             f"（二）公务用车购置及运行费36.56万元，比2024年预算减少10万元{PART_REASON}。\n"
+             "（三）公务接待费1.35万元。比2024年预算持平。\n")
+
+
+@pytest.mark.parametrize(("part_reason", "explained"), [(True, True), (False, False)])
+def test_variances_a_total_broken_down_is_explained_by_its_parts(part_reason: bool, explained: bool) -> None:
+    # wanli-subdistrict 2025 budget p.30: the total's whole change is the 公务用车 line's, explained there
+    text = BREAKDOWN if part_reason else BREAKDOWN.replace(PART_REASON, "")
+    total = variances_of(text)[0]
+    assert (total.subject, total.difference, total.needs_reason) == ("“三公”经费", D("-10"), True)
+    assert total.explained is explained

@@ -11,8 +11,10 @@ item, the function code or 类/款/项 names) and the printed figures agree afte
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import takewhile
 from typing import TYPE_CHECKING, Protocol
 
 from budgetlens.extract.records import ClaimRecord, ReasonRecord
@@ -30,6 +32,8 @@ if TYPE_CHECKING:  # the checks package imports this one: no import back at run 
     from budgetlens.checks.registry import CheckContext
 
 NOT_A_CAUSE = frozenset({"purpose_not_cause", "empty"})
+OPENS_BREAKDOWN = re.compile(r"其中[：:]")  # at the end of a total's sentence, or opening the next
+BREAKDOWN_REACH = 4  # characters on either side of the sentence end where 其中： is looked for
 RESTATEMENT_GAP = 2  # claims between a pair and the figure-less claim that restates it
 
 
@@ -83,6 +87,7 @@ def build_variances(ctx: CheckContext, settings: Settings | None = None,
     analysis = VarianceAnalysis(variances=_numbered(variances, ctx))
     _judge(analysis, ctx, judge or default_judge())
     _explain_restatements(analysis.variances)
+    _explain_by_breakdown(analysis.variances, ctx)
     return analysis
 
 
@@ -193,6 +198,23 @@ def _explain_restatements(variances: list[Variance]) -> None:
             twin = next((v for v in explained if _same_pair(variance, v)), None)
             if twin is not None:
                 variance.explained, variance.explained_at = True, twin.id
+
+
+def _explain_by_breakdown(variances: list[Variance], ctx: CheckContext) -> None:
+    """"“三公”经费预算数为37.91万元，比2024年预算减少10万元。其中：（一）…持平。（二）…减少10万元，主要原因是…":
+    a total that opens a breakdown ("其中：" ends its sentence or starts the next) is explained when the
+    pairs right after it, on the same kind of line, break it down and every part that changed is explained."""
+    ends = {s.id: s.span.end for s in ctx.sentences}
+    for i, total in enumerate(variances):
+        end = ends.get(total.evidence[0].sentence_id or "") if total.evidence else None
+        if not (total.needs_reason and not total.explained and end is not None
+                and OPENS_BREAKDOWN.search(ctx.text, end - BREAKDOWN_REACH, end + BREAKDOWN_REACH)):
+            continue
+        line = (total.kind, total.line)
+        parts = list(takewhile(lambda v, line=line: (v.kind, v.line) == line, variances[i + 1:]))
+        changed = [v for v in parts if v.needs_reason]
+        if changed and all(v.explained for v in changed):
+            total.explained, total.explained_at = True, changed[0].id
 
 
 def _same_pair(a: Variance, b: Variance) -> bool:
