@@ -7,6 +7,7 @@ runs them all and returns the findings and a status for every check.
 from __future__ import annotations
 
 from budgetlens.checks import calculations as _calculations  # noqa: F401  (registers calculation_mismatch)
+from budgetlens.checks import consistency as _consistency  # noqa: F401  (registers inconsistent_narrative_value)
 from budgetlens.checks import cross_tables as _cross_tables  # noqa: F401  (registers the cross-table checks)
 from budgetlens.checks import indicator_scores as _indicator_scores  # noqa: F401  (registers indicator score checks)
 from budgetlens.checks import indicator_texts as _indicator_texts  # noqa: F401  (registers target_text_mismatch)
