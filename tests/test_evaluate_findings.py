@@ -21,3 +21,13 @@ def test_matching_by_check_and_observed_figure() -> None:
     result = summary(counts)
     assert (result["recall"], result["precision"]) == (0.5, 0.5)
     assert any(m.startswith("FP wrong_share") for m in misses)
+
+
+def test_checks_outside_the_golds_scope_are_not_false_alarms() -> None:
+    """GUIDELINE §7: indicator scoring and form calculations are not read by this gold (issue 6 measures them)."""
+    ours = [Finding(id="f1", check="score_inconsistent", severity="error", message="…"),
+            Finding(id="f2", check="wrong_share", severity="error", message="…", observed=Decimal("2.81"))]
+    counts, misses = Counter(), []
+    score_document([], SimpleNamespace(findings=ours), counts, misses)
+    assert counts["our_errors"] == 1
+    assert [m.split()[1] for m in misses] == ["wrong_share"]

@@ -65,6 +65,9 @@ def test_a_reason_against_the_direction_is_contradictory():
     variances, record = project_variances(field, "394.61")
     assert [(v.base, v.current, v.direction) for v in variances] == [(Decimal("280.11"), Decimal("394.61"), "increase")]
     assert [f.check for f in record.findings if f.check == "contradictory_reason"] == ["contradictory_reason"]
+    (wrong_way,) = [f for f in record.findings if f.check == "direction_mismatch"]  # 减少 stated, the form rose
+    assert (wrong_way.severity, wrong_way.observed, wrong_way.expected) == ("error", Decimal("-111.5"),
+                                                                            Decimal("114.50"))
 
 
 @pytest.mark.parametrize("field", ["无", "1. 2023年未安排此项目。 2. 2024年新增项目。"])

@@ -202,9 +202,38 @@ def direction_mismatch(ctx: CheckContext) -> Iterator[Outcome]:
             if current is not None and prior is not None and same_unit_values(current, prior):
                 difference = current.value * scale_of(current) - prior.value * scale_of(prior)
                 yield _direction_outcome(claim, ctx, difference, f"本年{_shown(current)}、上年{_shown(prior)}")
+    yield from _pair_directions(ctx)
 
 
-def _direction_outcome(claim: ClaimRecord, ctx: CheckContext, difference: Decimal, figures: str) -> Outcome:
+def _pair_directions(ctx: CheckContext) -> Iterator[Outcome]:
+    """A change stated with only its amount inside a pair whose figures come from elsewhere: a 绩效 form's
+    "当年预算变动情况及理由：…调整减少111.5万元" against its 当年预算 394.61 and last year's 280.11."""
+    claims = {c.id: c for c in ctx.claims}
+    for variance in ctx.variances.variances:
+        if variance.difference is None or variance.difference == 0 or variance.current is None or variance.base is None:
+            continue
+        for place in variance.evidence:
+            claim = claims.get(place.claim_id or "")
+            delta = ctx.value(claim, "delta") if claim is not None else None
+            if claim is None or delta is None or claim.direction not in UP | DOWN or _states_both(claim, ctx):
+                continue
+            stated = delta.value if claim.direction in UP else -delta.value
+            if (stated > 0) != (variance.difference > 0):
+                figures = f"本年{variance.current}{variance.unit or ''}、上年{variance.base}{variance.unit or ''}"
+                draft = _direction_outcome(claim, ctx, variance.difference, figures, variance.subject)
+                if draft is not None:
+                    draft.observed, draft.expected = stated, variance.difference
+                    yield draft
+
+
+def _states_both(claim: ClaimRecord, ctx: CheckContext) -> bool:
+    """The claim gives both figures itself: the loop above has checked it."""
+    return any(ctx.value(claim, a) is not None and ctx.value(claim, b) is not None
+               for a, b in (("budget", "actual"), ("current", "prior")))
+
+
+def _direction_outcome(claim: ClaimRecord, ctx: CheckContext, difference: Decimal, figures: str,
+                       subject: str | None = None) -> Outcome:
     word = "大于" if difference > 0 else "小于" if difference < 0 else "等于"
     stated = claim.direction or ""
     agrees = (difference > 0 and stated in UP) or (difference < 0 and stated in DOWN) or \
@@ -213,7 +242,7 @@ def _direction_outcome(claim: ClaimRecord, ctx: CheckContext, difference: Decima
         return None
     return FindingDraft(
         severity="error", evidence=claim_evidence(claim, ctx),
-        message=f"{claim.subject or '该项'}：{figures}，应为“{word}”，文中写“{stated}”",
+        message=f"{subject or claim.subject or '该项'}：{figures}，应为“{word}”，文中写“{stated}”",
     )
 
 
