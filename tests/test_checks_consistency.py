@@ -125,3 +125,13 @@ def test_different_sections_are_different_quantities() -> None:
 ])
 def test_subject_name_keeps_items_and_drops_generic_words(subject: str, name: str | None) -> None:
     assert subject_name(subject) == name
+
+
+def test_figures_inside_reasons_are_causes_not_quantities() -> None:
+    """The bundled sample (ours): two 项 lines each explain their overrun by "增加缴费" of their own amount."""
+    text = document("武汉市示范区人民政府办公室2024年度部门决算",
+                    "年初预算为100.00万元，支出决算为102.22万元。决算数大于年初预算数的主要原因是基本工资标准调整后"
+                    "缴费基数提高，增加缴费2.22万元。",
+                    "年初预算为50.00万元，支出决算为54.44万元。决算数大于年初预算数的主要原因是基本工资标准调整后"
+                    "缴费基数提高，增加缴费4.44万元。")
+    assert [f for f in analyze_text(text).findings if f.check == CHECK] == []

@@ -95,7 +95,7 @@ def _groups(ctx: CheckContext) -> list[list[Statement]]:
     cells = {p.id for p in ctx.paragraphs if p.kind == "cell"}  # each project form has its own "执行数"
     prose = {s.id: s for s in ctx.sentences if s.paragraph_id not in cells}
     by_key: dict[tuple, list[Statement]] = defaultdict(list)
-    for claim in (c for c in ctx.claims if c.sentence_id in prose):
+    for claim in (c for c in ctx.claims if c.sentence_id in prose and not _inside_reason(c, ctx)):
         for value in claim.values:
             amount = ctx.amount_by_id.get(value.amount_id)
             if value.role not in AMOUNT_ROLES or not _plain_money(amount) or (claim.id, amount.id) in linked:
@@ -107,6 +107,12 @@ def _groups(ctx: CheckContext) -> list[list[Statement]]:
                 if key is not None:
                     by_key[key].append(statement)
     return [group for group in by_key.values() if len(group) > 1]
+
+
+def _inside_reason(claim: ClaimRecord, ctx: CheckContext) -> bool:
+    """"…主要原因是…增加缴费2.22万元": a figure inside a reason is a part of one line's cause; two lines'
+    causes may name the same words ("增加缴费") with different figures."""
+    return any(r.span.start <= claim.span.start < r.span.end for r in ctx.reasons if r.sentence_id == claim.sentence_id)
 
 
 def _linked(ctx: CheckContext) -> set[tuple[str, str]]:
