@@ -61,3 +61,24 @@ def test_a_list_number_before_a_year_is_not_part_of_a_number() -> None:
     # 000 @665, a project form's change field: "1. 2022年…" is item 1, not the count 1.2022
     record = analyze_text("1. 2022年年初预算安排13万元; 2. 2022年实际预算执行情况13万元。")
     assert [a.text for a in record.amounts] == ["13万元", "13万元"]
+
+
+def test_a_change_in_a_new_clause_with_its_own_subject_is_its_own_claim() -> None:
+    # js npc-standing-committee-office 2019 p.12, inside a reason: two items, each with its own change
+    record = analyze_text("主要原因是运转类项目经费统一压减10%，综合管理费专项增加209万用于办公用房租赁。")
+    changes = [(c.subject, [v.role for v in c.values]) for c in record.claims if c.kind == "change"]
+    assert changes == [("运转类项目经费", ["pct"]), ("综合管理费专项", ["delta"])]
+
+
+def test_a_rule_followed_is_not_part_of_the_subject() -> None:
+    # js npc-standing-committee-office 2019 p.13
+    record = analyze_text("主要原因是按照规定运转类专项经费压减10%。")
+    assert [c.subject for c in record.claims] == ["运转类专项经费"]
+
+
+def test_a_level_mark_broken_onto_the_next_line_stays_with_its_item() -> None:
+    # sh-putuo finance-bureau 2024 final p.22: "…行政单位离退休" / "（项）。主要用于…"
+    record = analyze_text("5、社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休\n"
+                          "（项）。主要用于：退休人员经费支出。年初预算为 85.55 万元，支出决算为84.65万元。")
+    (claim,) = [c for c in record.claims if c.kind == "budget_vs_actual"]
+    assert claim.subject == "社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）"

@@ -30,6 +30,7 @@ RATE_KINDS = {AmountKind.PERCENT, AmountKind.RATIO}
 _LIST_NUMBER = re.compile(r"^[（(]?[0-9一二三四五六七八九十]+[）)]?[、.．]?")
 _BUDGET_WORD = re.compile(r"(?<=.)预算$")  # "因公出国（境）费预算" compared with its 决算: 预算 is the role
 _ALTERNATIVE = re.compile(r"(?<=[加少长降])(?:（[^）]*）|\([^)]*\))")  # "增加（减少）0万元": the word printed first
+SAME_TAIL = 4  # characters two names of one line end in ("预算总计")
 INCREASE, DECREASE, EQUAL = {"增加", "增长", "大于"}, {"减少", "下降", "小于"}, {"持平", "等于"}
 
 
@@ -151,7 +152,25 @@ def _attach_target(drafts: list[_Draft], open_: _Draft | None, role: str, lead: 
         return open_ if not open_.has("share") and not before_share.strip() else None
     if role == "completion":
         return open_ if not open_.has("completion") else None
-    return open_ if not open_.has(role) else None  # delta, pct
+    if open_.has(role) or _names_another_subject(open_, lead, role, patterns):
+        return None
+    return open_  # delta, pct
+
+
+def _names_another_subject(open_: _Draft, lead: str, role: str, patterns: ClaimPatterns) -> bool:
+    """"运转类项目经费统一压减10%，综合管理费专项增加209万": a change in a new clause that names a subject of
+    its own is a claim of its own (the same subject again — "支出合计…，支出合计减少…" — is the same claim)."""
+    if not patterns.clause_break.search(lead):
+        return False
+    subject = _subject_from_lead(lead, role, patterns)
+    if subject is None or open_.subject is None or subject in patterns.direction_of:  # "，降幅0.66%"
+        return False
+    return not _same_name(subject, open_.subject)
+
+
+def _same_name(a: str, b: str) -> bool:
+    """"收、支预算总计" restates "收入、支出预算总计": one contains the other, or both end in the same words."""
+    return a in b or b in a or a[-SAME_TAIL:] == b[-SAME_TAIL:]
 
 
 def _budget_word(lead: str) -> str | None:

@@ -106,6 +106,8 @@ def continues(prev: ParagraphDraft, line: RawLine, measure: _Measure) -> bool:
     kind, _ = line_kind(line.text, line.bold)
     if kind == "text" and _sentence_left_open(prev):
         return True
+    if LEVEL_TAIL.match(line.text) and prev.kind in ("heading", "list_item", "text"):
+        return True  # "…行政单位离退休" / "（项）。主要用于…": a 类/款/项 name broken before its level mark
     if measure.blank_line_breaks and line.page == last.page and line.number - last.number > 1:
         return False
     tail = last.text.rstrip()
@@ -122,6 +124,7 @@ def _sentence_left_open(prev: ParagraphDraft) -> bool:
 
 
 _CJK = re.compile(r"[\u4e00-\u9fa5]")
+LEVEL_TAIL = re.compile(r"^\s*[（(][类款项][）)]")
 
 
 def separator(left: str, right: str) -> str:
