@@ -17,9 +17,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from budgetlens.ingest.text_space_wrap import ENUMERATED
 from budgetlens.numbers import is_blank_mark, parse_number
 
 CODE = re.compile(r"^\d{3,7}$")
+CODE_HEAD = re.compile(r"^\d{1,3}$")  # 类 of a code printed split ("208 05 02"); a misprint may drop digits ("7 11 02")
+CODE_PART = re.compile(r"^\d{2}$")  # 款 / 项 of a split code
+MAX_CODE_PARTS = 3  # 类 款 项
 ROW_NUMBER = re.compile(r"^[1-9]\d?$")  # 行次: 1–99
 PERCENT = re.compile(r"^[-+]?\d+(?:\.\d+)?%$")
 FIGURE_BLANKS = frozenset({"-", "--", "—", "——", "－", "–"})
@@ -35,6 +39,11 @@ class Group:
     label: str | None = None
     values: list[str] = field(default_factory=list)
 
+    @property
+    def code_parts(self) -> list[str]:
+        """The code's printed pieces: one for a whole code, 类 款 项 for a split one."""
+        return self.code.split() if self.code else []
+
 
 @dataclass(slots=True)
 class GroupSchema:
@@ -44,7 +53,7 @@ class GroupSchema:
     has_label: bool = False
     slots: int = 0
     prefixes: set[str] = field(default_factory=set)  # classes (first 3 digits) of its codes
-    code_cols: int = 1  # 3 when the header splits the code into 类 | 款 | 项
+    code_cols: int = 1  # 3 when the header or the body splits the code into 类 | 款 | 项
     numbered: bool = False  # slots counted by the 栏次 row, not only by the widest row
 
     @property
@@ -57,19 +66,37 @@ def is_figure(token: str) -> bool:
         token in FIGURE_BLANKS and is_blank_mark(token))
 
 
+def code_length(tokens: list[str], i: int) -> int:
+    """How many tokens from `i` print a code right before a label: a whole code ("2010301") is one,
+    a code split into its levels ("208 05 02", the 类 | 款 | 项 columns) is two or three; 0 if none."""
+    parts = 1
+    while (parts < MAX_CODE_PARTS and i + parts < len(tokens) and CODE_PART.match(tokens[i + parts])
+           and CODE_HEAD.match(tokens[i])):
+        parts += 1
+    following = tokens[i + parts] if i + parts < len(tokens) else ""
+    if not following or is_figure(following):
+        return 0
+    return parts if parts > 1 or CODE.match(tokens[i]) else 0
+
+
 def row_to_groups(text: str, codes: bool) -> list[Group]:
-    """Split a printed row into groups; with `codes`, an integer right before a label is its code."""
+    """Split a printed row into groups; with `codes`, the integers right before a label are its code."""
     tokens = text.split()
     groups: list[Group] = []
+    skip = 0
     for i, token in enumerate(tokens):
-        following = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if codes and CODE.match(token) and following and not is_figure(following):
-            groups.append(Group(code=token))
+        if skip:
+            skip -= 1
+            continue
+        parts = code_length(tokens, i) if codes else 0
+        if parts:
+            groups.append(Group(code=" ".join(tokens[i:i + parts])))
+            skip = parts - 1
         elif is_figure(token):
             if not groups:
                 groups.append(Group())  # figures before any label: a side whose label is blank
             groups[-1].values.append(token)
-        elif groups and not groups[-1].values and (groups[-1].label is not None or groups[-1].code):
+        elif _continues_label(groups, token):
             current = groups[-1]  # a label printed letter-spaced ("收 入 总 计") or after its code
             current.label = token if current.label is None else f"{current.label} {token}"
         else:
@@ -77,13 +104,20 @@ def row_to_groups(text: str, codes: bool) -> list[Group]:
     return groups
 
 
+def _continues_label(groups: list[Group], token: str) -> bool:
+    """Whether `token` is more of the last group's label; a numbered label ("二、外交支出") starts
+    the next side's group even when this side printed no figure ("二、政府性基金 二、外交支出")."""
+    if not groups or groups[-1].values:
+        return False
+    current = groups[-1]
+    if current.label is not None:
+        return not ENUMERATED.match(token)
+    return bool(current.code)
+
+
 def uses_codes(texts: list[str]) -> bool:
     """Whether the table has a code column: enough rows start "code label …"."""
-    starts = 0
-    for text in texts:
-        tokens = text.split()
-        if len(tokens) >= 2 and CODE.match(tokens[0]) and not is_figure(tokens[1]):
-            starts += 1
+    starts = sum(1 for text in texts if code_length(text.split(), 0))
     return bool(texts) and starts >= CODE_ROW_SHARE * len(texts)
 
 
@@ -98,7 +132,8 @@ def is_column_number_row(groups: list[Group], first: bool) -> bool:
 
 
 def map_groups(groups: list[Group], schema: list[GroupSchema]) -> list[int]:
-    """Schema index of each group of a row: in order, a code joining the group of its class."""
+    """Schema index of each group of a row: in order, a code joining the group of its class, figures
+    going to the first side with room for them."""
     if len(groups) >= len(schema):
         return list(range(len(groups)))[: len(schema)]
     indexes, nxt = [], 0
@@ -107,6 +142,8 @@ def map_groups(groups: list[Group], schema: list[GroupSchema]) -> list[int]:
         target = nxt
         if group.code:
             target = next((j for j in range(nxt, room + 1) if group.code[:3] in schema[j].prefixes), nxt)
+        elif len(group.values) > schema[nxt].slots:  # more figures than this side has columns: a later side
+            target = next((j for j in range(nxt, room + 1) if schema[j].slots >= len(group.values)), nxt)
         indexes.append(target)
         nxt = target + 1
     return indexes
@@ -135,6 +172,7 @@ def build_schema(body: list[list[Group]], column_rows: list[list[Group]]) -> lis
 def _learn(schema: GroupSchema, group: Group) -> None:
     schema.has_code |= group.code is not None
     schema.has_label |= group.label is not None
+    schema.code_cols = max(schema.code_cols, len(group.code_parts))
     schema.slots = max(schema.slots, len(group.values))
     if group.code:
         schema.prefixes.add(group.code[:3])
@@ -152,7 +190,8 @@ def groups_to_cells(groups: list[Group], schema: list[GroupSchema], right_align:
         spec, col = schema[index], offsets[index]
         merged = spec.has_code and not group.code
         if spec.has_code:
-            cells[col] = group.code or group.label or ""
+            parts = group.code_parts[: spec.code_cols] or [group.label or ""]
+            cells[col:col + len(parts)] = parts
             col += spec.code_cols
         if spec.has_label:
             cells[col] = "" if merged else group.label or ""

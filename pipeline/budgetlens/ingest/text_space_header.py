@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from budgetlens.ingest.text_space_grid import GroupSchema
 from budgetlens.ingest.text_space_levels import Placed, cells_to_tree, header_leaves, tree_to_placed
 from budgetlens.ingest.text_space_wrap import (
+    CODE_ENDINGS,
     CODE_LEVELS,
     HeaderCell,
     Role,
@@ -57,12 +58,42 @@ class Side:
 
 def align_header(lines: list[NumberedLine], schema: list[GroupSchema]) -> HeaderLayout:
     """The header rows of a table whose columns `schema` describes (module docstring)."""
-    tree = _tree_layout(lines_to_cells(lines), schema) if lines else None
+    tree = _tree_layout(_order_tops(_join_stacked_endings(lines_to_cells(lines))), schema) if lines else None
     if tree is not None:
         return tree
     flat = _flat_rows(lines, schema) if lines else []
     unplaced = list(lines) if flat is None else []
-    return HeaderLayout(flat or [], unplaced, [1] * len(schema), [spec.slots for spec in schema])
+    return HeaderLayout(flat or [], unplaced, [spec.code_cols for spec in schema], [spec.slots for spec in schema])
+
+
+def _join_stacked_endings(cells: list[HeaderCell]) -> list[HeaderCell]:
+    """"部门预算经济分类科目" / "编码 经济分类科目名称 …": a bare "编码" opening the next line ends
+    the head above it (one cell printed on two lines), it heads no column of its own."""
+    joined: list[HeaderCell] = []
+    for cell in cells:
+        previous = joined[-1] if joined else None
+        if (previous is not None and cell.text in CODE_ENDINGS and cell_role(previous.text) == "name"
+                and cell.lines[0] > previous.lines[-1]):
+            joined[-1] = replace(previous, text=previous.text + cell.text, lines=previous.lines + cell.lines,
+                                 parts=previous.parts + cell.parts)
+        else:
+            joined.append(cell)
+    return joined
+
+
+def _order_tops(cells: list[HeaderCell]) -> list[HeaderCell]:
+    """Figure heads printed on the line of the one area head ("项目 一般公共预算基本支出") are the top
+    level: read them first, as pdfminer does when that line comes first."""
+    areas = [cell for cell in cells if cell_role(cell.text) == "area"]
+    if len(areas) != 1:
+        return cells  # two sides ("项目 预算数 项目 合计 …"): the line is a row of leaves
+    tops = [cell for cell in cells if cell.lines[0] == areas[0].lines[0] and cell_role(cell.text) == "figure"]
+    if not tops:
+        return cells
+    first_figure = next(i for i, cell in enumerate(cells) if cell_role(cell.text) == "figure")
+    rest = [cell for cell in cells if cell not in tops]
+    at = sum(1 for cell in cells[:first_figure] if cell not in tops)
+    return rest[:at] + tops + rest[at:]
 
 
 def _tree_layout(cells: list[HeaderCell], schema: list[GroupSchema]) -> HeaderLayout | None:
@@ -70,7 +101,7 @@ def _tree_layout(cells: list[HeaderCell], schema: list[GroupSchema]) -> HeaderLa
     sides = _sides(cells[len(captions):], schema)
     if sides is None:
         return None
-    schema = [replace(spec, code_cols=max(len(side.levels), 1), slots=side.slots)
+    schema = [replace(spec, code_cols=max(len(side.levels), spec.code_cols), slots=side.slots)
               for spec, side in zip(schema, sides, strict=True)]
     starts, n_cols = _starts(schema)
     top = int(bool(captions))

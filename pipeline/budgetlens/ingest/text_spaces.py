@@ -4,7 +4,7 @@ Each non-blank line is classed once:
   data   — a row: two or more tokens, at least one a figure, no sentence punctuation
            ("201 一般公共服务支出 1102.31 1102.31", "栏次 1 2 3 4 5 6 7");
   header — a short line with no figure (stacked header characters "上"/"级"/"补",
-           "项 目 行次 决算数 …");
+           "项 目 行次 决算数 …"), or a longer one made of short words only (a header row);
   anchor — what stands over a table: "公开01表", "部门：… 单位：万元";
   prose  — everything else (sentences, "注：…", titles with a year, headings).
 A region is a run of data and header lines. Its leading header lines are the
@@ -47,6 +47,8 @@ YEAR = re.compile(r"^(?:19|20)\d\d$")
 UNIT_LINE = re.compile(r"单位\s*[:：]\s*(?:万元|元|亿元|千元)")
 ANCHOR_START = re.compile(r"^(?:部门|单位|编制单位|填报单位)\s*[:：]")
 HEADER_MAX_CHARS = 24
+HEADER_WORD_MAX_CHARS = 12  # "一般公共预算财政拨款收入": the longest head word met
+HEADER_MIN_WORDS = 2
 MIN_ROWS = 3
 ANCHOR_LOOKBACK = 4  # lines above a region searched for "公开01表" / "单位：万元"
 REPEAT_NOTE = ("第 {first}–{last} 行重复表头（换页）已略去"
@@ -79,7 +81,12 @@ def classify_line(text: str) -> LineKind:
         if len(tokens) < 2 or _reads_as_sentence(tokens, figures):
             return "prose"
         return "data"
-    return "header" if len(stripped) <= HEADER_MAX_CHARS else "prose"
+    return "header" if len(stripped) <= HEADER_MAX_CHARS or _is_word_row(tokens) else "prose"
+
+
+def _is_word_row(tokens: list[str]) -> bool:
+    """A long line of short words ("项目 预算数 项目 合计 一般公共预算 政府性基金预算 …"): one header row."""
+    return len(tokens) >= HEADER_MIN_WORDS and all(len(token) <= HEADER_WORD_MAX_CHARS for token in tokens)
 
 
 def _reads_as_sentence(tokens: list[str], figures: list[bool]) -> bool:
@@ -178,9 +185,19 @@ def region_to_table(region: Region, page: int | None) -> tuple[RawTable, list[Nu
     rows = layout.rows + [(line.number, groups_to_cells(g, schema, right_align=True)) for line, g in column_rows]
     rows += [(line.number, groups_to_cells(g, schema)) for line, g in body]
     rows.sort(key=lambda row: row[0])
-    table = rows_to_table([cells for _, cells in rows], [number for number, _ in rows], "spaces", page)
+    grid = drop_empty_columns([cells for _, cells in rows])
+    table = rows_to_table(grid, [number for number, _ in rows], "spaces", page)
     table.notes.extend(_notes(region, body, schema, unplaced))
     return table, unplaced
+
+
+def drop_empty_columns(rows: list[list[str]]) -> list[list[str]]:
+    """The grid without the columns no row fills, header rows included: the schema reserves a column
+    (a code level, a side's label) that this table never prints, and pdfminer leaves no trace of a
+    printed but empty one."""
+    width = max((len(row) for row in rows), default=0)
+    keep = [c for c in range(width) if any(c < len(row) and row[c] for row in rows)]
+    return [[row[c] if c < len(row) else "" for c in keep] for row in rows]
 
 
 def _notes(region: Region, body: list, schema: list[GroupSchema], unplaced: list[NumberedLine]) -> list[str]:
