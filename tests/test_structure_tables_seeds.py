@@ -9,6 +9,7 @@ import pytest
 from budgetlens.analyze import analyze_file
 from budgetlens.document import Table
 from tests.conftest import seed_path
+from tests.pipeline_support import analyze_text
 
 pytestmark = pytest.mark.shared
 
@@ -48,3 +49,10 @@ def test_tables_seed003_footnote_formula_attached() -> None:
     assert any("本表反映部门本年度的总收支" in note for note in table.footnotes)
     total = next(row for row in table.rows if row[0].text == "本年收入合计")
     assert (total[2].value, total[5].value) == (Decimal("5102.22"), Decimal("5102.22"))
+
+
+def test_a_unit_alone_on_its_line_above_a_grid_is_the_tables_unit() -> None:
+    # pdfminer text of sh-putuo social-welfare-institute 2024 p.10: "单位：元" is shorter than header debris
+    record = analyze_text("2024年财政拨款收支预算总表\n\n单位：元\n\n"
+                          "项目\t预算数\n一般公共预算资金\t100.00\n合计\t100.00\n")
+    assert [(t.title, t.unit) for t in record.tables] == [("2024年财政拨款收支预算总表", "元")]

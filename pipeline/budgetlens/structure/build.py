@@ -17,7 +17,7 @@ from budgetlens.structure.meta import detect_meta
 from budgetlens.structure.paragraphs import Block, ParagraphDraft, join_texts, separator, to_blocks
 from budgetlens.structure.sections import build_sections, section_at
 from budgetlens.structure.sentences import Locator, sentence_bounds
-from budgetlens.structure.tables import FORMULA, Caption, finish_table, read_caption_line
+from budgetlens.structure.tables import FORMULA, UNIT, Caption, finish_table, read_caption_line
 
 CAPTION_LOOKBACK = 8  # paragraphs above a table that may be its title/code/unit lines
 SENTENCE_KINDS = ("text", "list_item", "note", "cell")
@@ -63,8 +63,9 @@ def _caption_above(blocks: list[Block], index: int) -> Caption:
     for block in reversed(blocks[max(0, index - 8 * CAPTION_LOOKBACK):index]):
         if isinstance(block, RawTable) or (block.kind == "heading" and caption.title):
             break
-        if len(join_all(block)) <= DEBRIS_CHARS:  # stacked header characters ("上","级","补"…)
-            continue
+        text = join_all(block)
+        if len(text) <= DEBRIS_CHARS and not UNIT.search(text):  # stacked header characters ("上","级","补"…),
+            continue  # but "单位：元" on a line of its own is the unit
         seen += 1
         if seen > CAPTION_LOOKBACK:
             break
