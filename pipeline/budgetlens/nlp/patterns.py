@@ -56,16 +56,23 @@ class ClaimPatterns:
 
         A cue that introduces a list ("主要用于以下方面：") is left out unless `list_intros`: claims
         read on through it, while the reason gold (guidelines.md §2) keeps it as a purpose."""
-        found = sorted((m.start(), -m.end(), m.group(), kind, after)
-                       for pattern, kind, after in self.cues for m in pattern.finditer(text))
         cues: list[Cue] = []
-        for start, neg_end, cue_text, kind, after in found:
+        for start, neg_end, cue_text, kind, after in _cue_matches(self.cues, text):
             if cues and start < cues[-1].end:
                 continue
             if not list_intros and self.not_reason_after_cue.match(text, -neg_end):
                 continue
             cues.append(Cue(cue_text, kind, start, -neg_end, after))
         return cues
+
+
+@lru_cache(maxsize=8)
+def _cue_matches(patterns: tuple[tuple[re.Pattern[str], ReasonType, bool], ...],
+                 text: str) -> tuple[tuple[int, int, str, ReasonType, bool], ...]:
+    """Every match of every cue pattern, sorted; cached because the claims and the reasons component both
+    ask for the cues of the same sentence."""
+    return tuple(sorted((m.start(), -m.end(), m.group(), kind, after)
+                        for pattern, kind, after in patterns for m in pattern.finditer(text)))
 
 
 def source_to_patterns(source: str) -> ClaimPatterns:
