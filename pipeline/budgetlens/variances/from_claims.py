@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from budgetlens.extract.records import AmountRecord, ClaimRecord
+from budgetlens.nlp.claims import VERB_FIRST
 from budgetlens.numbers import UNIT_SCALE
 from budgetlens.variances.model import VarianceKind, VariancePlace
 
@@ -53,6 +54,8 @@ def claim_to_pair(claim: ClaimRecord, ctx: CheckContext, document_is_budget: boo
     """The pair a change or budget-vs-actual claim states, or None for a claim that compares nothing."""
     if claim.kind == "figure" and _new_this_year(claim, ctx):
         return _new_line_pair(claim, ctx)
+    if _names_a_component(claim, ctx):
+        return None
     kind = comparison_kind(claim, ctx, document_is_budget)
     if kind is None:
         return None
@@ -75,6 +78,13 @@ def claim_to_pair(claim: ClaimRecord, ctx: CheckContext, document_is_budget: boo
     pair.has_figures = any(a is not None for a in (printed, base, delta)) or pair.stated_rate is not None
     complete(pair)
     return pair
+
+
+def _names_a_component(claim: ClaimRecord, ctx: CheckContext) -> bool:
+    """"同时，…增加部门预算1,464.3万元" / "增加外事经费200万元": a change told verb first says what made up a
+    change (it stands in or after its reason); it is not a stated variance of its own."""
+    words = ctx.text[claim.span.start:claim.span.end].lstrip("，,、 ")
+    return claim.kind == "change" and VERB_FIRST.match(words) is not None
 
 
 def _new_this_year(claim: ClaimRecord, ctx: CheckContext) -> bool:
