@@ -9,9 +9,10 @@ import jsonschema
 import pytest
 
 from budgetlens.analyze import analyze_bytes, analyze_file
+from budgetlens.checks import CHECKS
 from budgetlens.output.record import SCHEMA_VERSION
 from budgetlens.output.schema import generate_schema, shipped_schema
-from tests.conftest import SEEDS
+from tests.conftest import CORPUS_PDF, SEEDS
 
 
 def _validator() -> jsonschema.protocols.Validator:
@@ -52,3 +53,16 @@ def test_schema_output_is_deterministic_except_timings() -> None:
     first, second = (analyze_file(paths[0]).model_dump(mode="json") for _ in range(2))
     first.pop("timings"), second.pop("timings")
     assert json.dumps(first, sort_keys=True) == json.dumps(second, sort_keys=True)
+
+
+CORPUS = sorted(CORPUS_PDF.glob("*.pdf")) if CORPUS_PDF.is_dir() else []
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not CORPUS, reason="../shared absent")
+@pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])
+def test_schema_every_corpus_record_is_ok_valid_and_reports_every_check(path: Path) -> None:
+    record = analyze_file(path)
+    assert record.status == "ok", record.error
+    _validator().validate(record.model_dump(mode="json"))
+    assert {status.check for status in record.checks} == set(CHECKS)
