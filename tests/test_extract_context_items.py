@@ -98,3 +98,9 @@ def test_a_change_with_le_after_its_verb_keeps_no_le_subject() -> None:
     # js procuratorate 2019 (a held-out document's sentence, here a unit case): "减少了" is no subject
     record = analyze_text("项目支出预算数为4335.3万元。与上年相比减少了1237.7万元，减少13.22%。")
     assert [c.subject for c in record.claims] == ["项目支出", "项目支出"]
+
+
+def test_a_flat_line_needs_no_comparison_word() -> None:
+    # sh-putuo finance-bureau 2024 final p.23: figure-less 三公 lines stated flat
+    record = analyze_text("其中：因公出国（境）费支出决算持平；公务接待费支出决算持平。")
+    assert [(c.kind, c.direction) for c in record.claims] == [("change", "持平"), ("change", "持平")]

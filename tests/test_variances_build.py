@@ -116,7 +116,7 @@ def test_variances_table_gives_the_budget_a_sentence_leaves_out() -> None:
     """sh finance-bureau 2024 final p.23: "公务接待费0.00万元，完成预算的0%"; the 三公 table's 预算数 0.95 is the base
     (its 公务接待费 columns are read under a misplaced 运行费 header: the item comes from the group above)."""
     variances = _variances_of_file(corpus_pdf("sh-putuo_finance-bureau_2024_dept-final.pdf"))
-    (reception,) = [v for v in variances if v.subject == "公务接待费"]
+    (reception,) = [v for v in variances if v.subject == "公务接待费" and v.kind == "budget_vs_actual"]
     assert (reception.current, reception.base, reception.direction) == (D("0.00"), D("0.95"), "decrease")
     assert {p.kind for p in reception.evidence} == {"claim", "cell"}
     assert reception.needs_reason

@@ -318,8 +318,8 @@ def _direction_only(text: str, cue_starts: list[int], patterns: ClaimPatterns) -
     prior = patterns.prior_year.search(head)
     budget = patterns.budget_comparison.search(head) is not None or "预算" in head
     restated = bool(cue_starts) and head.rstrip("，, ").endswith("的")
-    if prior is None and not budget and not restated:
-        return []
+    if prior is None and not budget and not restated and direction != "持平":
+        return []  # "公务接待费支出决算持平。": a flat line needs no comparison word to be one (against last year)
     kind = "change" if prior is not None or not budget else "budget_vs_actual"
     subject_text = lead_tail(head[:patterns.direction.search(head).start()], patterns)
     for comparison in (patterns.prior_year, patterns.budget_comparison):  # "…支出决算数与2023年度持平"
