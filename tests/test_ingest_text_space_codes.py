@@ -11,22 +11,14 @@ from __future__ import annotations
 
 import pytest
 
-from budgetlens.document import SourceFormat
-from budgetlens.ingest.base import RawTable
-from budgetlens.ingest.text import read_text
 from budgetlens.ingest.text_space_grid import code_length, row_to_groups
 from budgetlens.ingest.text_spaces import classify_line, drop_empty_columns
+from tests.ingest_support import text_to_grid
 
 
 def _grid(*lines: str) -> list[list[str]]:
     """The one table read from `lines`, printed as pdfminer does: a blank line after each."""
-    doc = read_text(("\n\n".join(lines) + "\n").encode("utf-8"), SourceFormat.TEXT)
-    tables = [item for page in doc.pages for item in page.items if isinstance(item, RawTable)]
-    assert len(tables) == 1
-    grid = [[""] * tables[0].n_cols for _ in range(tables[0].n_rows)]
-    for cell in tables[0].cells:
-        grid[cell.row][cell.col] = cell.text
-    return grid
+    return text_to_grid("\n\n".join(lines) + "\n")
 
 
 INCOME = (

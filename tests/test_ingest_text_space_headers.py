@@ -17,6 +17,7 @@ from budgetlens.ingest.text_space_grid import Group, GroupSchema, groups_to_cell
 from budgetlens.ingest.text_space_levels import cells_to_tree, tree_to_placed
 from budgetlens.ingest.text_space_wrap import HeaderCell, cell_role, lines_to_cells
 from budgetlens.ingest.text_tables import NumberedLine
+from tests.ingest_support import text_to_grid
 
 
 def _lines(*texts: str) -> str:
@@ -24,14 +25,6 @@ def _lines(*texts: str) -> str:
     return "\n".join(texts) + "\n"
 
 
-def _grid(text: str) -> list[list[str]]:
-    doc = read_text(text.encode("utf-8"), SourceFormat.TEXT)
-    tables = [item for page in doc.pages for item in page.items if isinstance(item, RawTable)]
-    assert len(tables) == 1
-    grid = [[""] * tables[0].n_cols for _ in range(tables[0].n_rows)]
-    for cell in tables[0].cells:
-        grid[cell.row][cell.col] = cell.text
-    return grid
 
 
 def _numbered(*texts: str) -> list[NumberedLine]:
@@ -48,7 +41,7 @@ INCOME = _lines(
 
 
 def test_text_space_headers_income_table_code_levels_and_stacked_heads() -> None:
-    grid = _grid(INCOME)
+    grid = text_to_grid(INCOME)
     assert grid[:4] == [
         ["项目", "", "", "", "本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "其他收入"],
         ["功能分类科目编码", "", "", "科目名称", "", "", "", "", ""],
@@ -69,7 +62,7 @@ FISCAL_TOTAL = _lines(
 
 
 def test_text_space_headers_two_sides_with_a_spanning_figure_head() -> None:
-    grid = _grid(FISCAL_TOTAL)
+    grid = text_to_grid(FISCAL_TOTAL)
     assert grid[:4] == [
         ["收入", "", "", "支出", "", "", "", "", ""],
         ["项目", "行次", "决算数", "项目", "行次", "决算数", "", "", ""],
@@ -90,7 +83,7 @@ THREE_PUBLIC = _lines(
 
 
 def test_text_space_headers_three_levels_over_figures() -> None:
-    grid = _grid(THREE_PUBLIC)
+    grid = text_to_grid(THREE_PUBLIC)
     car, sub = "公务用车购置及运行费", ["小计", "公务用车购置费", "公务用车运行费"]
     assert grid[0] == ["预算数", "", "", "", "", "", "决算数", "", "", "", "", ""]
     assert grid[1] == ["合计", "因公出国（境）费", car, "", "", "公务接待费"] * 2
@@ -106,7 +99,7 @@ GENERAL = _lines(
 
 
 def test_text_space_headers_figure_head_over_its_subtotal_family() -> None:
-    grid = _grid(GENERAL)
+    grid = text_to_grid(GENERAL)
     assert grid[:3] == [
         ["项目", "", "", "", "本年支出", "", ""],
         ["功能分类科目编码", "", "", "科目名称", "小计", "基本支出", "项目支出"],
@@ -219,7 +212,7 @@ SHANGHAI_INCOME = _lines(
 
 
 def test_text_space_headers_budget_head_over_its_total_family() -> None:
-    grid = _grid(SHANGHAI_INCOME)
+    grid = text_to_grid(SHANGHAI_INCOME)
     assert grid[:3] == [
         ["项目", "", "", "", "收入预算", "", "", "", ""],
         ["功能分类科目编码", "", "", "功能分类科目名称", "合计", "财政拨款收入", "事业收入", "事业单位经营收入",
