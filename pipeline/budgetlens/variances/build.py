@@ -1,7 +1,7 @@
 """Every comparable pair of one document, as `Variance`s with their reasons judged.
 
     claims → pairs (from_claims), project forms → pairs (from_forms) → restatements merged
-    → tables → pairs (from_tables), a pair the
+    → tables → pairs (from_tables, from_dept_forms), a pair the
     narrative already states merged into it → required? (required) → reasons attached (attach)
     → reasons judged → Variance records numbered in document order
 
@@ -22,7 +22,8 @@ from budgetlens.link.subjects import normalise
 from budgetlens.tables.model import Flavour
 from budgetlens.variances.attach import Target, attach_reasons, is_empty, reason_end, reason_text
 from budgetlens.variances.from_claims import Pair, claim_to_pair
-from budgetlens.variances.from_forms import PROJECT_RULE, add_dept_form_pairs, project_form_pairs
+from budgetlens.variances.from_dept_forms import add_dept_form_pairs
+from budgetlens.variances.from_forms import PROJECT_RULE, project_form_pairs
 from budgetlens.variances.from_tables import tables_to_pairs
 from budgetlens.variances.items import Item, add_table_pairs, direction_of, figures_of, item_to_variance
 from budgetlens.variances.model import Variance
