@@ -5,6 +5,8 @@ Texts are real passages (sources in comments), run through the whole pipeline as
 
 from __future__ import annotations
 
+import pytest
+
 from tests.pipeline_support import analyze_text
 
 
@@ -82,6 +84,28 @@ def test_a_level_mark_broken_onto_the_next_line_stays_with_its_item() -> None:
                           "（项）。主要用于：退休人员经费支出。年初预算为 85.55 万元，支出决算为84.65万元。")
     (claim,) = [c for c in record.claims if c.kind == "budget_vs_actual"]
     assert claim.subject == "社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # sh-putuo finance-bureau 2024 final p.23, flow text: a name broken before its bracket
+    ("2024年度“三公”经费财政拨款支出决算数与2023年度持平。其中：因公出国\n（境）费支出决算持平；",
+     [("“三公”经费财政拨款支出", []), ("因公出国（境）费支出", [])]),
+    # the same document p.22: a role broken from its figure
+    ("6、社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）。"
+     "主要用于：在职人员的基本养老保险支出。年初预算为\n161.62万元，支出决算为160.75万元。",
+     [("社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）",
+       ["161.62万元", "160.75万元"])]),
+    # seed 001 @925, pdfminer text with a blank line after every line: a numbered item goes on below
+    ("5. 住房保障支出年初预算为167.02万元，支出决算为\n\n177.64万元，完成年初预算的106.36%。",
+     [("住房保障支出", ["167.02万元", "177.64万元", "106.36%"])]),
+])
+def test_a_sentence_broken_inside_a_name_or_before_its_figure_is_one_sentence(
+        text: str, expected: list[tuple[str, list[str]]]) -> None:
+    record = analyze_text(text)
+    amounts = {a.id: a.text for a in record.amounts}
+    claims = [(c.subject, [amounts[v.amount_id] for v in c.values]) for c in record.claims
+              if c.kind in ("change", "budget_vs_actual")]
+    assert claims == expected
 
 
 def test_a_change_told_verb_first_names_its_item_and_the_net_is_its_own_claim() -> None:

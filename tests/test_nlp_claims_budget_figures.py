@@ -50,9 +50,27 @@ CASES = [
         [("change", "公诉、审判、侦查、执行等检察监督支出（项）",
           {"current": "1,895万元", "delta": "134万元", "pct": "0.66%"}, "减少")],
     ),
-    (  # sh finance bureau 2024 final p.23: the compared year is not part of the subject
+    (  # sh finance bureau 2024 final p.23: the compared year is not part of the subject, nor is the role
+        # word 决算数; 支出 is (GUIDELINE §5 drops the role word only)
         "2024年度“三公”经费财政拨款支出决算数与2023年度持平。",
-        [("change", "“三公”经费财政拨款", {}, "持平")],
+        [("change", "“三公”经费财政拨款支出", {}, "持平")],
+    ),
+    (  # sh planning 2024 final p.25: the compared year printed after the subject is cut off it
+        "2024年度“三公”经费财政拨款支出决算数比2023年度减少0.15万元，下降（增长）27.78%。",
+        [("change", "“三公”经费财政拨款支出", {"delta": "0.15万元", "pct": "27.78%"}, "减少")],
+    ),
+    (  # seed 001 @1013: a budget-vs-actual line that goes on to compare with last year is two claims
+        "3.公务接待费预算为0万元，支出决算为0.34万元，较上年减少0.55万元，减少61.80%。",
+        [("budget_vs_actual", "公务接待费", {"budget": "0万元", "actual": "0.34万元"}, None),
+         ("change", "公务接待费", {"delta": "0.55万元", "pct": "61.80%"}, "减少")],
+    ),
+    (  # sh planning 2024 final p.25: a 决算 figure with its share and no budget is a share, not a comparison
+        "公务接待费支出决算0.39万元，占100.00%。",
+        [("share", "公务接待费支出", {"current": "0.39万元", "share": "100.00%"}, None)],
+    ),
+    (  # sh planning 2024 final p.20: the clause before the comparison names the subject
+        "主要原因：项目支出增加，较上一度增加1133.95万元，主要由于办公大楼装修等。",
+        [("change", "项目支出", {"delta": "1133.95万元"}, "增加")],
     ),
 ]
 

@@ -49,6 +49,8 @@ from budgetlens.output.record import DocumentRecord
 
 MONEY_PERCENT = ("money", "percent")
 CLAIM_GROUPS = {"claims": ("change", "budget_vs_actual", "share"), "listed": ("figure", "breakdown")}
+# The claim kinds one by one: counted (not listed as misses) so a kind absent from a split shows as "-".
+KIND_GROUPS = {"change": ("change",), "bva": ("budget_vs_actual",), "share": ("share",)}
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,10 @@ def score_claims(window: Window, ours: list[ClaimRecord], counts: Counts) -> Non
         pairs = pair_up(gold, mine, [same_claim, same_values])
         _count_claims(group, gold, mine, pairs, counts)
         _claim_misses(window.row, gold, mine, pairs, counts)
+    for group, kinds in KIND_GROUPS.items():
+        gold = [c for c in window.row.claims if c.kind in kinds]
+        mine = [c for c in ours if c.kind in kinds]
+        _count_claims(group, gold, mine, pair_up(gold, mine, [same_claim, same_values]), counts)
 
 
 def _count_claims(group: str, gold: list[GoldClaim], mine: list[ClaimRecord], pairs: dict[int, int],
@@ -240,6 +246,8 @@ RATIOS = (
     ("money_pct_p", "mp_tp_ours", "mp_ours"), ("money_pct_r", "mp_tp_gold", "mp_gold"),
     ("amount_kind_right", "amount_kind_ok", "amounts_tp"),
     ("claims_right", "claims_ok", "claims_gold"), ("claims_values_right", "claims_tp", "claims_gold"),
+    ("change_right", "change_ok", "change_gold"), ("bva_right", "bva_ok", "bva_gold"),
+    ("share_right", "share_ok", "share_gold"),
     ("claim_subject_right", "claims_subject_ok", "claims_gold"),
     ("claim_year_right", "claims_year_ok", "claims_tp"), ("claim_prior_year_right", "claims_prior_ok", "claims_prior"),
     ("claim_direction_right", "claims_direction_ok", "claims_tp"),
@@ -251,8 +259,8 @@ RATIOS = (
 )
 F1S = {"amount_f1": ("amount_p", "amount_r"), "money_pct_f1": ("money_pct_p", "money_pct_r"),
        "figure_breakdown_f1": ("figure_breakdown_p", "figure_breakdown_r"), "reason_f1": ("reason_p", "reason_r")}
-COUNTED = ("rows", "rows_lost", "rows_out_of_place", "amounts_gold", "mp_gold", "claims_gold", "listed_gold",
-           "reasons_gold", "attach_gold")
+COUNTED = ("rows", "rows_lost", "rows_out_of_place", "amounts_gold", "mp_gold", "claims_gold", "change_gold",
+           "bva_gold", "share_gold", "listed_gold", "reasons_gold", "attach_gold")
 TARGETS = {"money_pct_p": 0.99, "money_pct_r": 0.98, "claims_right": 0.97, "reason_f1": 0.95, "attach_right": 0.90}
 COLUMNS = ("rows", "rows_lost", "money_pct_p", "money_pct_r", "amount_f1", "claims_right", "claim_p", "reason_f1",
            "attach_right")

@@ -34,6 +34,7 @@ _QUOTES = re.compile(r"[“”\"'‘’「」『』]")
 _BRACKETS = str.maketrans("[]【】〔〕［］", "()()()()")
 _LIST_NUMBER = re.compile(r"^(?:\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十\d]+[、.])+")
 _ROLE_TAIL = re.compile(r"(?:(?:年初|全年)?预算|决算)数?$")  # the role word a subject may carry
+_FEE_TAIL = re.compile(r"(?<=费)支出$")  # "公务接待费支出" and "公务接待费" name one account
 
 
 class Gold(BaseModel):
@@ -98,9 +99,10 @@ def squeeze(text: str | None) -> str:
 
 def norm_subject(text: str | None) -> str:
     """Subjects compare without whitespace, quotes, list numbers, a trailing role word (GUIDELINE §5: the
-    subject is written without it, "基本支出预算数" is 基本支出), and with one width of punctuation."""
+    subject is written without it, "基本支出预算数" is 基本支出; the gold writes "公务接待费支出决算为" as 公务接待费
+    but "公务接待费支出决算减少" as 公务接待费支出), and with one width of punctuation."""
     flat = unicodedata.normalize("NFKC", _QUOTES.sub("", squeeze(text))).translate(_BRACKETS)
-    return _ROLE_TAIL.sub("", _LIST_NUMBER.sub("", flat)) or flat
+    return _FEE_TAIL.sub("", _ROLE_TAIL.sub("", _LIST_NUMBER.sub("", flat))) or flat
 
 
 def norm_cue(text: str) -> str:

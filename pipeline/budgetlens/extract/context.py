@@ -171,13 +171,15 @@ def _drop_restatements(result: SentenceResult, previous: SentenceResult | None) 
     if previous is None:
         return
     live = [(c, r) for c, r in zip(previous.claims, previous.resolved, strict=True) if not r.dropped]
-    if not live:
-        return
-    last_claim, last_resolved = live[-1]
     for claim, resolved in zip(result.claims, result.resolved, strict=True):
-        if claim.restated and _same_comparison(claim, resolved, last_claim, last_resolved):
-            resolved.dropped = True  # "决算数大于年初预算数的主要原因": the direction belongs to the claim before
-            last_resolved.direction = last_resolved.direction or claim.direction
+        if not claim.restated:
+            continue
+        # "决算数大于预算数的主要原因" after "预算为0万元，支出决算为0.34万元，较上年减少0.55万元": the comparison
+        # restated is one of the sentence before (not only its last), and the direction belongs to it
+        earlier = next((r for c, r in reversed(live) if _same_comparison(claim, resolved, c, r)), None)
+        if earlier is not None:
+            resolved.dropped = True
+            earlier.direction = earlier.direction or claim.direction
 
 
 def _same_comparison(claim: Claim, resolved: ResolvedClaim, earlier: Claim, earlier_resolved: ResolvedClaim) -> bool:

@@ -90,11 +90,18 @@ def find_claims(text: str, amounts: list[Amount], marks: list[NumberMark], patte
         previous_end = amount.end_char
     _close_extents(drafts, text, cue_starts)
     years = _year_marks(text, marks, patterns)
-    claims = [_to_claim(d, drafts[i - 1].value_end if i else 0, drafts, text, amounts, years, patterns)
+    claims = [_to_claim(d, _context_start(drafts, i, cue_ends_all), drafts, text, amounts, years, patterns)
               for i, d in enumerate(drafts)]
     if not claims:
         claims = _direction_only(text, cue_starts, patterns)
     return claims
+
+
+def _context_start(drafts: list[_Draft], i: int, cue_ends: list[int]) -> int:
+    """Where a claim's own words begin: after the claim before, and after a reason cue that opens it
+    ("…与年初预算持平，主要原因是本年度购置公务用车0辆": the 持平 is not the count's)."""
+    start = drafts[i - 1].value_end if i else 0
+    return max([start, *(end for end in cue_ends if end <= drafts[i].start)])
 
 
 def _is_threshold(text: str, amount: Amount) -> bool:
@@ -126,6 +133,8 @@ def _place(drafts: list[_Draft], open_: _Draft | None, role: str, index: int, am
         subject = _subject_from_lead(lead, role, patterns)
         if subject is None and open_ is not None and role == "current" and not lead.strip("，,、 "):
             subject = open_.subject  # "接待国内来访团组2个，18人次": two counts of one thing
+        if subject is None and open_ is not None and _turns_to_last_year(open_, role, lead, patterns):
+            subject = _BUDGET_WORD.sub("", open_.subject) if open_.subject else None
         target = _Draft(start=amount.start_char - len(lead_tail(lead, patterns)), subject=subject,
                         group=len(drafts))
         if role == "budget" and open_ is not None and open_.has("budget") and not open_.has("actual"):
@@ -156,9 +165,16 @@ def _attach_target(drafts: list[_Draft], open_: _Draft | None, role: str, lead: 
         return open_ if not open_.has("share") and not before_share.strip() else None
     if role == "completion":
         return open_ if not open_.has("completion") else None
-    if open_.has(role) or _names_another_subject(open_, lead, role, patterns):
+    if open_.has(role) or _names_another_subject(open_, lead, role, patterns) \
+            or _turns_to_last_year(open_, role, lead, patterns):
         return None
     return open_  # delta, pct
+
+
+def _turns_to_last_year(open_: _Draft, role: str, lead: str, patterns: ClaimPatterns) -> bool:
+    """"年初预算数为2.52万元，支出决算为2.44万元，…，较上年减少0.34万元": after the budget-vs-actual
+    comparison the sentence compares the same subject with last year, a change claim of its own."""
+    return role in ("delta", "pct") and open_.has("actual") and patterns.prior_year.search(lead) is not None
 
 
 def _names_another_subject(open_: _Draft, lead: str, role: str, patterns: ClaimPatterns) -> bool:
@@ -197,10 +213,20 @@ def _subject_from_lead(lead: str, role: str, patterns: ClaimPatterns) -> str | N
     if role == "share":
         tail = tail.split("占")[0]
     subject = clean_subject(tail, patterns)
+    if subject is None and role in ("delta", "pct"):
+        return _subject_of_stated_change(lead[:len(lead) - len(tail)], patterns)
     if subject in GENERIC_HEADS:  # "乡村振兴项目绩效自评综述：项目全年预算数…": the name is in the clause before
         named = re.search(rf"([^，,；;：:。]*?{subject})[^，,；;：:。]*[：:，,]$", lead[:len(lead) - len(tail)])
         return clean_subject(named.group(1), patterns) if named else subject
     return subject
+
+
+def _subject_of_stated_change(before: str, patterns: ClaimPatterns) -> str | None:
+    """"项目支出增加，较上一度增加1133.95万元": the clause before names the subject and its direction."""
+    clauses = [c for c in patterns.clause_break.split(before) if c.strip()]
+    if clauses and patterns.roles["change"].search(clauses[-1]):
+        return clean_subject(clauses[-1], patterns)
+    return None
 
 
 def _close_extents(drafts: list[_Draft], text: str, cue_starts: list[int]) -> None:
@@ -240,6 +266,8 @@ def _kind_of(draft: _Draft, drafts: list[_Draft], text: str, extent: str, prior:
     roles = {role for role, _ in draft.values}
     values = list(draft.values)
     compared = bool(roles & {"actual", "completion"}) or against_budget
+    if roles == {"actual", "share"} and not against_budget:  # "公务接待费支出决算0.39万元，占100.00%": a share
+        return "share", [("current" if role == "actual" else role, i) for role, i in values]
     if (compared and roles & {"budget", "actual", "completion", "delta", "pct"}) \
             or (against_budget and _direction(extent, patterns) is not None):
         return "budget_vs_actual", [("actual" if role == "current" else role, i) for role, i in values]

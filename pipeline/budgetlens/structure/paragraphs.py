@@ -106,8 +106,10 @@ def continues(prev: ParagraphDraft, line: RawLine, measure: _Measure) -> bool:
     kind, _ = line_kind(line.text, line.bold)
     if kind == "text" and _sentence_left_open(prev):
         return True
-    if LEVEL_TAIL.match(line.text) and prev.kind in ("heading", "list_item", "text"):
-        return True  # "…行政单位离退休" / "（项）。主要用于…": a 类/款/项 name broken before its level mark
+    if WORD_TAIL.match(line.text) and prev.kind in ("heading", "list_item", "text") and _ends_on_word(prev):
+        return True  # "…行政单位离退休" | "（项）。…", "其中：因公出国" | "（境）费…": a name broken before its bracket
+    if VALUE_HEAD.match(line.text) and prev.kind in ("list_item", "text") and _ends_on_word(prev):
+        return True  # "…。年初预算为" | "161.62万元，…": no sentence starts with its figure
     if measure.blank_line_breaks and line.page == last.page and line.number - last.number > 1:
         return False
     tail = last.text.rstrip()
@@ -116,15 +118,20 @@ def continues(prev: ParagraphDraft, line: RawLine, measure: _Measure) -> bool:
     return kind == "text"
 
 
+def _ends_on_word(prev: ParagraphDraft) -> bool:
+    return _CJK.match(prev.texts[-1].rstrip()[-1:] or " ") is not None
+
+
 def _sentence_left_open(prev: ParagraphDraft) -> bool:
     """A sentence cut mid-clause ("…，2024 年预算中纳入政府采购预算" / page break / "支出合计 30.05 万元，…"):
-    text that has begun a clause list and stops on a word, not on punctuation, goes on below."""
-    tail = prev.texts[-1].rstrip()
-    return prev.kind == "text" and bool(tail) and "，" in "".join(prev.texts) and _CJK.match(tail[-1]) is not None
+    text that has begun a clause list and stops on a word, not on punctuation, goes on below; a numbered
+    item too ("5. 住房保障支出年初预算为…，支出决算为" | "177.64万元，…")."""
+    return prev.kind in ("text", "list_item") and "，" in "".join(prev.texts) and _ends_on_word(prev)
 
 
 _CJK = re.compile(r"[\u4e00-\u9fa5]")
-LEVEL_TAIL = re.compile(r"^\s*[（(][类款项][）)]")
+WORD_TAIL = re.compile(r"^\s*[（(](?![一二三四五六七八九十])[\u4e00-\u9fa5]{1,2}[）)]")
+VALUE_HEAD = re.compile(r"^\s*\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元|%)")
 
 
 def separator(left: str, right: str) -> str:
