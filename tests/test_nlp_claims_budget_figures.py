@@ -68,6 +68,15 @@ CASES = [
         "公务接待费支出决算0.39万元，占100.00%。",
         [("share", "公务接待费支出", {"current": "0.39万元", "share": "100.00%"}, None)],
     ),
+    (  # sh planning 2024 final p.25: a part stated flat after the last figure is a claim of its own
+        "2024年度“三公”经费财政拨款支出决算数比2023年度减少0.15万元，下降27.78%，其中：因公出国（境）费支出与上一年度持平",
+        [("change", "“三公”经费财政拨款支出", {"delta": "0.15万元", "pct": "27.78%"}, "减少"),
+         ("change", "因公出国（境）费支出", {}, "持平")],
+    ),
+    (  # js npc-standing-committee-office 2019 p.13: a session of a congress is no department name
+        "江苏省第十三届人代会二次会议专项经费增加200万元。",
+        [("change", "江苏省第十三届人代会二次会议专项经费", {"delta": "200万元"}, "增加")],
+    ),
     (  # sh planning 2024 final p.20: the clause before the comparison names the subject
         "主要原因：项目支出增加，较上一度增加1133.95万元，主要由于办公大楼装修等。",
         [("change", "项目支出", {"delta": "1133.95万元"}, "增加")],

@@ -28,6 +28,7 @@ GENERIC_HEADS = {"项目", "该项目", "本项目", "资金"}  # subjects that 
 VALUE_KINDS = {AmountKind.MONEY, AmountKind.PERCENT, AmountKind.COUNT, AmountKind.RATIO, AmountKind.RANGE}
 RATE_KINDS = {AmountKind.PERCENT, AmountKind.RATIO}
 _LIST_NUMBER = re.compile(r"^[（(]?[0-9一二三四五六七八九十]+[）)]?[、.．]?")
+_FLAT_PART = re.compile(r"[，,；;]其中[：:，,]?(?P<part>[^，,；;。0-9]*持平)")
 _BUDGET_WORD = re.compile(r"(?<=.)预算$")  # "因公出国（境）费预算" compared with its 决算: 预算 is the role
 _ALTERNATIVE = re.compile(r"(?<=[加少长降])(?:（[^）]*）|\([^)]*\))")  # "增加（减少）0万元": the word printed first
 VERB_FIRST = re.compile(r"^(?:增加|新增|减少|压减|核减)了?(?!了)(?=[\u4e00-\u9fa5“])")  # a change named before its item
@@ -94,7 +95,21 @@ def find_claims(text: str, amounts: list[Amount], marks: list[NumberMark], patte
               for i, d in enumerate(drafts)]
     if not claims:
         claims = _direction_only(text, cue_starts, patterns)
+    elif drafts:
+        claims += _flat_part_after(text, drafts[-1].value_end, cue_starts, patterns)
     return claims
+
+
+def _flat_part_after(text: str, after: int, cue_starts: list[int], patterns: ClaimPatterns) -> list[Claim]:
+    """"…减少0.15万元，下降27.78%，其中：因公出国（境）费支出与上一年度持平": a part stated flat without
+    figures after the sentence's last value is a claim of its own."""
+    part = _FLAT_PART.search(text, after, next((c for c in cue_starts if c > after), len(text)))
+    if part is None:
+        return []
+    claims = _direction_only(part.group("part"), [], patterns)
+    shift = part.start("part")
+    return [c.model_copy(update={"start_char": c.start_char + shift, "end_char": c.end_char + shift})
+            for c in claims if c.direction == "持平"]
 
 
 def _context_start(drafts: list[_Draft], i: int, cue_ends: list[int]) -> int:
