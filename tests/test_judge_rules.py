@@ -31,6 +31,14 @@ from budgetlens.judge.rules import apply_rules, claim_direction_in, normalise_di
     ("严格执行预算，未增加支出", "主要原因是", "flat", None, None),  # negated change word
     ("上年追加了一次性项目经费", "主要原因是", "decrease", "减少", None),  # last year's increase explains a fall
     ("人员调整", "主要原因是", None, None, None),  # 001: no direction known
+    # only the line's own name and a direction: restates what moved (guidelines §2.1 B)
+    ("群众团体事务一般行政管理事务经费减少", "主要原因是：", "decrease", "减少", "generic"),  # wanli 2024
+    ("住房公积金经费增加", "主要原因是：", "increase", "增加", "generic"),  # wanli 2024
+    ("因公出国（境）费保持不变", "主要原因是", "flat", "持平", "generic"),  # wanli 2024
+    # … unless a policy, a volume or a cause of its own is named
+    ("缴纳社保费和职业年金做实增加", "主要原因是", "increase", "增加", None),  # 001 @816 (§2.1 A)
+    ("新的政协委员培训班次数增加", "主要原因是", "increase", "增加", None),  # js cppcc: a volume
+    ("2023年新增专项普查活动经费", "主要原因是", "increase", "增加", None),  # wanli 2023: no direction at the end
 ])
 def test_judge_rules_label(text: str, cue: str, direction: str | None, claim_direction: str | None,
                            label: str | None) -> None:

@@ -26,6 +26,7 @@ class Lexicon:
     components: tuple[str, ...] = ()  # budget lines and cost components, longest first (§2.1 B)
     restating: tuple[str, ...] = ()  # components, direction words, boilerplate and glue, longest first
     volume: tuple[str, ...] = ()  # activity volume (§2.1 C)
+    own_cause: tuple[str, ...] = ()  # words that give a restated line a cause of its own (新增, 购置, 做实 …)
 
 
 def _read(name: str) -> dict:
@@ -59,4 +60,5 @@ def load_lexicon() -> Lexicon:
         components=tuple(sorted(signals["component_words"], key=len, reverse=True)),
         restating=_longest_first(signals["component_words"], *directions.values(), plate["phrases"], plate["glue"]),
         volume=tuple(signals["volume_words"]),
+        own_cause=tuple(signals["own_cause_words"]),
     )

@@ -6,6 +6,9 @@
   figure that did not change; or every direction word of the reason points against the change
   ("减少…主要原因是人员增加"). A reason with words both ways, or one that speaks of last year
   ("上年追加较多"), is left to the model.
+- `generic`: the reason is only a line's name and a direction ("群众团体事务一般行政管理事务经费减少",
+  "住房公积金经费增加"): it restates what moved (§2.1 B), unless a policy, a volume or a cause word of its
+  own is in it ("缴纳社保费和职业年金做实增加" stays with the model).
 Directions arrive as Variance.direction (increase/decrease/flat) or as printed (增加/持平 …).
 """
 
@@ -88,4 +91,14 @@ def apply_rules(text: str, cue: str, direction: str | None = None, claim_directi
     signal = contradiction(reason, direction, claim_direction, lexicon)
     if signal is not None:
         return Judgement("contradictory", 1.0, "rule", [signal])
+    if restates_line(reason, lexicon):
+        return Judgement("generic", 1.0, "rule", ["rule:line_restated"])
     return None
+
+
+def restates_line(reason: str, lexicon: Lexicon | None = None) -> bool:
+    lexicon = lexicon or load_lexicon()
+    text = reason.rstrip("。；;，,")
+    if lexicon.patterns["line_restated"].match(text) is None:
+        return False
+    return not any(word in text for word in (*lexicon.policy, *lexicon.volume, *lexicon.own_cause))
