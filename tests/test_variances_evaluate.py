@@ -3,24 +3,13 @@
 from __future__ import annotations
 
 from budgetlens.checks import variances as checks
-from budgetlens.checks.findings import Finding
 from budgetlens.evaluate.variances import GoldVariance, score_document, squeeze, summary
-from budgetlens.output.record import DocumentRecord, SourceInfo
-from tests.variances_support import context_of
+from tests.variances_support import record_of
 
 # 003 @395 (unexplained) then @441 (explained)
 TEXT = ("2023年度一般公共预算财政拨款支出年初预算为5093.22万元，支出决算为5,102.22万元，完成年初预算的100.18%。\n"
         "3.公务接待费支出决算为0.42万元，完成全年预算的31.8%，比全年预算减少0.9万元。主要原因是降低支出，减少公务接待。")
 SUBJECT = "一般公共预算财政拨款支出"
-
-
-def record_of(text: str) -> DocumentRecord:
-    ctx = context_of(text)
-    drafts = [d for d in checks.unexplained_variance(ctx) if d is not None]
-    findings = [Finding(id=f"f{i}", check="unexplained_variance", severity=d.severity, message=d.message,
-                        evidence=d.evidence) for i, d in enumerate(drafts, start=1)]
-    return DocumentRecord(doc_id="0" * 16, source=SourceInfo(path="t.txt", sha256="0" * 64, size_bytes=0),
-                          status="ok", text=ctx.text, variances=ctx.variances.variances, findings=findings)
 
 
 def gold(**fields) -> GoldVariance:
@@ -35,7 +24,7 @@ def test_variances_evaluate_matches_by_snippet_and_counts_misses() -> None:
             gold(line=2, snippet="公务接待费支出决算为 0.42 万元", subject="公务接待费", current="0.42", base="1.32",
                  explained=True),
             gold(line=9, snippet="不在文中的句子", subject="机关运行经费", current="215.69", base="249.98")]
-    score = score_document("t", rows, record_of(TEXT))
+    score = score_document("t", rows, record_of(TEXT, checks.unexplained_variance))
     assert (score.counts["predicted"], score.counts["gold_unexplained"], score.counts["true_positive"]) == (1, 2, 1)
     assert score.counts["gold_rows_built"] == 2
     assert [m.split()[0] for m in score.misses] == ["FN"]
@@ -45,13 +34,13 @@ def test_variances_evaluate_matches_by_snippet_and_counts_misses() -> None:
 
 def test_variances_evaluate_matches_by_figures_when_the_snippet_differs() -> None:
     row = gold(line=1, snippet="（转换器文本不同）", subject=SUBJECT, current="51022200", base="50932200", unit="元")
-    score = score_document("t", [row], record_of(TEXT))
+    score = score_document("t", [row], record_of(TEXT, checks.unexplained_variance))
     assert score.counts["true_positive"] == 1
 
 
 def test_variances_evaluate_wrong_figures_do_not_match() -> None:
     row = gold(line=1, snippet="（转换器文本不同）", subject=SUBJECT, current="5102.22", base="5000.00")
-    assert score_document("t", [row], record_of(TEXT)).counts["true_positive"] == 0
+    assert score_document("t", [row], record_of(TEXT, checks.unexplained_variance)).counts["true_positive"] == 0
 
 
 def test_variances_evaluate_squeeze_ignores_spaces_quotes_and_width() -> None:

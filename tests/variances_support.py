@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from budgetlens.checks import CheckContext
+from budgetlens.checks.findings import Finding
 from budgetlens.extract.narrative import extract_narrative
 from budgetlens.ingest import read_source
+from budgetlens.output.record import DocumentRecord, SourceInfo
 from budgetlens.structure.build import build_document
 from budgetlens.variances import Variance
 
@@ -50,3 +52,13 @@ def path_context(data: bytes, path: Path, judge=lexicon_judge) -> CheckContext:
 
 def variances_of(text: str, judge=lexicon_judge) -> list[Variance]:
     return context_of(text, judge).variances.variances
+
+
+def record_of(text: str, *checks, judge=lexicon_judge) -> DocumentRecord:
+    """A document record of `text` holding the findings of the given check functions (and nothing else)."""
+    ctx = context_of(text, judge)
+    drafts = [(check.__name__, d) for check in checks for d in check(ctx) if d is not None]
+    findings = [Finding(id=f"f{i}", check=name, severity=d.severity, message=d.message, evidence=d.evidence)
+                for i, (name, d) in enumerate(drafts, start=1)]
+    return DocumentRecord(doc_id="0" * 16, source=SourceInfo(path="t.txt", sha256="0" * 64, size_bytes=0),
+                          status="ok", text=ctx.text, variances=ctx.variances.variances, findings=findings)

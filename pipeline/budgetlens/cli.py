@@ -172,10 +172,15 @@ def run_evaluate_extraction(args: argparse.Namespace) -> int:
 
 
 def run_evaluate_variances(args: argparse.Namespace) -> int:
-    from budgetlens.evaluate import variances
+    """unexplained_variance, then the findings on judged reasons (generic / contradictory), one analysis each."""
+    from budgetlens.evaluate import reason_findings, variances
 
-    scores = variances.evaluate(args.gold / "reasons", args.shared)
-    return _reported(args, variances.report(scores), lambda: variances.summary(scores))
+    gold = args.gold / "reasons"
+    records = variances.analyze_gold_documents(gold, args.shared)
+    scores, judged = variances.evaluate(gold, args.shared, records), reason_findings.evaluate(gold, records)
+    text = variances.report(scores) + "\n\nfindings on judged reasons\n" + reason_findings.report(judged)
+    return _reported(args, text, lambda: {"unexplained_variance": variances.summary(scores),
+                                          "judged_reasons": reason_findings.summary(judged)})
 
 
 def run_evaluate_reasons(args: argparse.Namespace) -> int:

@@ -23,11 +23,18 @@ from budgetlens.output.record import DocumentRecord
 OUT_OF_SCOPE = frozenset({"calculation_mismatch", "score_inconsistent"})
 
 
-def source_of(doc: str, shared: Path) -> Path:
-    for candidate in (*sorted((shared / "seeds").glob(f"{doc}*.txt")), shared / "corpus" / "pdf" / f"{doc}.pdf"):
+def source_of(doc: str, shared: Path, own: Path | None = None) -> Path:
+    """A gold document's file: a seed, a corpus PDF, or one of our synthetic documents in `own`."""
+    ours = [own / f"{doc}.txt"] if own is not None else []
+    for candidate in (*sorted((shared / "seeds").glob(f"{doc}*.txt")), shared / "corpus" / "pdf" / f"{doc}.pdf", *ours):
         if candidate.exists():
             return candidate
     raise FileNotFoundError(doc)
+
+
+def synthetic_dir(gold_dir: Path) -> Path:
+    """Our own synthetic evaluation documents sit beside the gold folders (annotations/synthetic)."""
+    return gold_dir.parent / "synthetic"
 
 
 def _number(value: object) -> Decimal | None:

@@ -23,7 +23,7 @@ from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
 
 from budgetlens.analyze import analyze_file
 from budgetlens.evaluate.extraction_gold import norm_cue, occurrences, record_to_flat, squeeze
-from budgetlens.evaluate.findings import source_of
+from budgetlens.evaluate.findings import source_of, synthetic_dir
 from budgetlens.extract.records import ReasonRecord
 from budgetlens.judge import LABELS, ReasonJudge, default_judge
 from budgetlens.judge.gold import Example, GoldReason, load_gold
@@ -142,7 +142,8 @@ def detect(gold_dir: Path, shared: Path, split: str = TEST) -> list[Detection]:
     rows: dict[str, list[GoldReason]] = defaultdict(list)
     for example in load_gold(gold_dir).split(split):
         rows[example.row.doc].append(example.row)
-    return [detect_document(doc, doc_rows, analyze_file(source_of(doc, shared))) for doc, doc_rows in rows.items()]
+    own = synthetic_dir(gold_dir)
+    return [detect_document(doc, doc_rows, analyze_file(source_of(doc, shared, own))) for doc, doc_rows in rows.items()]
 
 
 def detection_summary(scores: list[Detection]) -> dict:

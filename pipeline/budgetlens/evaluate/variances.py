@@ -22,7 +22,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from budgetlens.analyze import analyze_file
-from budgetlens.evaluate.findings import source_of
+from budgetlens.evaluate.findings import source_of, synthetic_dir
 from budgetlens.numbers import UNIT_SCALE
 from budgetlens.output.record import DocumentRecord
 from budgetlens.variances import Variance
@@ -106,14 +106,16 @@ class Locator:
     """Where gold snippets stand in one record's text (whitespace- and quote-insensitive)."""
 
     def __init__(self, record: DocumentRecord) -> None:
-        kept = [(i, ch) for i, ch in enumerate(record.text) if not _DROP.match(ch)]
-        self.where = [i for i, _ in kept]
-        self.squeezed = unicodedata.normalize("NFKC", "".join(ch for _, ch in kept))
+        # normalised one character at a time: NFKC may turn one character into several ("㎡" → "m2"),
+        # and every normalised character keeps the offset of the character it came from
+        pieces = [(i, unicodedata.normalize("NFKC", ch)) for i, ch in enumerate(record.text) if not _DROP.match(ch)]
+        self.where = [i for i, piece in pieces for _ in piece]
+        self.squeezed = "".join(piece for _, piece in pieces)
         self.record = record
 
     def windows(self, snippet: str) -> list[tuple[int, int]]:
         needle = squeeze(snippet)
-        if not needle or len(self.squeezed) != len(self.where):
+        if not needle:
             return []
         found, start = [], self.squeezed.find(needle)
         while start >= 0:
@@ -193,10 +195,15 @@ def _why(ours: Variance | None) -> str:
     return "explained by us" if ours.explained else "no reason needed by us" if not ours.needs_reason else "?"
 
 
-def evaluate(gold_dir: Path, shared: Path) -> list[DocScore]:
+def analyze_gold_documents(gold_dir: Path, shared: Path) -> dict[str, DocumentRecord]:
+    """Every document of the variances gold, analysed once for the evaluations that share it."""
+    return {doc: analyze_file(source_of(doc, shared, synthetic_dir(gold_dir))) for doc in load_gold(gold_dir)}
+
+
+def evaluate(gold_dir: Path, shared: Path, records: dict[str, DocumentRecord] | None = None) -> list[DocScore]:
     gold = load_gold(gold_dir)
-    return [score_document(doc, rows, analyze_file(source_of(doc, shared)), split_of(doc, rows, gold_dir))
-            for doc, rows in gold.items()]
+    records = records if records is not None else analyze_gold_documents(gold_dir, shared)
+    return [score_document(doc, rows, records[doc], split_of(doc, rows, gold_dir)) for doc, rows in gold.items()]
 
 
 def split_of(doc: str, rows: list[GoldVariance], gold_dir: Path) -> str:
@@ -209,15 +216,16 @@ def split_of(doc: str, rows: list[GoldVariance], gold_dir: Path) -> str:
     return json.loads(first)["split"] if first else "test"
 
 
-def summary(scores: list[DocScore]) -> dict[str, dict[str, float | int]]:
-    out: dict[str, dict[str, float | int]] = {}
+def summary(scores: list[DocScore]) -> dict[str, dict[str, float | int | None]]:
+    out: dict[str, dict[str, float | int | None]] = {}
     for split in sorted({s.split for s in scores}):
         c = sum((s.counts for s in scores if s.split == split), Counter())
-        precision = c["true_positive"] / c["predicted"] if c["predicted"] else 0.0
-        recall = c["true_positive"] / c["gold_unexplained"] if c["gold_unexplained"] else 0.0
-        out[split] = {**dict(sorted(c.items())), "precision": round(precision, 3), "recall": round(recall, 3),
-                      "f1": round(2 * precision * recall / (precision + recall), 3) if precision + recall else 0.0}
-    return out
+        precision = c["true_positive"] / c["predicted"] if c["predicted"] else None
+        recall = c["true_positive"] / c["gold_unexplained"] if c["gold_unexplained"] else None
+        f1 = 2 * precision * recall / (precision + recall) if precision and recall else None
+        out[split] = {**dict(sorted(c.items())), **{name: None if value is None else round(value, 3) for name, value
+                                                    in (("precision", precision), ("recall", recall), ("f1", f1))}}
+    return out  # a ratio over nothing is None ("no flag, no gold": no false alarm, recall unmeasurable)
 
 
 def report(scores: list[DocScore]) -> str:

@@ -1,0 +1,55 @@
+"""generic_reason / contradictory_reason findings against reason gold: a finding counts where the gold row's
+sentence is, only for reasons of variances that need one; the locator survives characters NFKC lengthens."""
+
+from __future__ import annotations
+
+from budgetlens.checks import variances as checks
+from budgetlens.evaluate.reason_findings import score_document, summary
+from budgetlens.evaluate.variances import Locator
+from budgetlens.judge.gold import GoldReason
+from tests.variances_support import record_of
+
+# 003 @441: a 三公 budget-vs-actual line whose reason is boilerplate (生活用房 line: a character NFKC lengthens)
+TEXT = ("办公用房面积1,200㎡，未变动。\n"
+        "3.公务接待费支出决算为0.42万元，完成全年预算的31.8%，比全年预算减少0.9万元。主要原因是降低支出，减少公务接待。")
+
+
+def gold(label: str = "generic", sentence: str = "主要原因是降低支出，减少公务接待。") -> GoldReason:
+    return GoldReason(doc="t", split="train", line=2, sentence=sentence, cue="主要原因是",
+                      reason="降低支出，减少公务接待", label=label, explains_variance=True, variance=0)
+
+
+def test_reason_findings_a_generic_reason_of_a_variance_needing_one_is_a_hit() -> None:
+    record = record_of(TEXT, checks.generic_reason)
+    assert [f.check for f in record.findings] == ["generic_reason"]
+    score = score_document("t", "train", [gold()], [True], record)
+    assert score.counts["generic_reason:true_positive"] == 1
+    assert summary([score])["train"]["generic_reason"] == {"gold": 1, "predicted": 1, "true_positive": 1,
+                                                               "precision": 1.0, "recall": 1.0}
+    assert summary([score])["train"]["contradictory_reason"]["precision"] is None  # nothing predicted, nothing gold
+
+
+def test_reason_findings_gold_of_a_variance_needing_no_reason_expects_no_finding() -> None:
+    score = score_document("t", "train", [gold()], [False], record_of(TEXT, checks.generic_reason))
+    assert (score.counts["generic_reason:gold"], score.counts["generic_reason:predicted"]) == (0, 1)
+    assert [m.split()[0] for m in score.misses] == ["FP"]
+
+
+def test_reason_findings_a_finding_elsewhere_is_a_miss_and_a_false_alarm() -> None:
+    score = score_document("t", "train", [gold(sentence="办公用房面积1,200㎡，未变动。")], [True],
+                           record_of(TEXT, checks.generic_reason))
+    assert score.counts["generic_reason:true_positive"] == 0
+    assert sorted(m.split()[0] for m in score.misses) == ["FN", "FP"]
+
+
+def test_reason_findings_other_labels_are_not_expected() -> None:
+    score = score_document("t", "train", [gold(label="specific")], [True], record_of(TEXT))
+    assert score.counts["generic_reason:gold"] == score.counts["contradictory_reason:gold"] == 0
+
+
+def test_locator_offsets_survive_a_character_nfkc_lengthens() -> None:
+    record = record_of(TEXT)
+    [(start, _)] = Locator(record).windows("公务接待费支出决算为 0.42 万元")  # after the ㎡: offsets still true
+    assert start == record.text.index("公务接待费")
+    [(start, _)] = Locator(record).windows("面积1,200m2，未变动")
+    assert start == record.text.index("面积")
