@@ -81,3 +81,16 @@ def test_judge_model_shipped_judges_real_reasons(text: str, direction: str, labe
         pytest.skip("no shipped model yet: run `budgetlens train`")
     judgement = judge_reason(text, "主要原因是", direction)
     assert judgement.label == label
+
+
+def test_judge_model_shipped_is_what_train_makes_of_the_repository_gold(tmp_path: Path) -> None:
+    """The shipped model must be reproducible from annotations/ (session 7 found a stale C=10 fit shipped)."""
+    gold = Path(__file__).resolve().parents[1] / "annotations" / "reasons"
+    train_judge(gold, tmp_path / "model.json", seed=0)
+    retrained = json.loads((tmp_path / "model.json").read_text("utf-8"))
+    shipped = json.loads(packaged_model_path().read_text("utf-8"))
+    assert retrained["params"] == shipped["params"]
+    assert {**retrained["vectorizer"], "idf": None} == {**shipped["vectorizer"], "idf": None}
+    assert np.allclose(retrained["vectorizer"]["idf"], shipped["vectorizer"]["idf"], atol=1e-9)
+    assert retrained["classes"] == shipped["classes"]
+    assert np.allclose(retrained["coef"], shipped["coef"], atol=1e-6)
