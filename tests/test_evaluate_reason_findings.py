@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from budgetlens.checks import variances as checks
 from budgetlens.evaluate.reason_findings import score_document, summary
-from budgetlens.evaluate.variances import Locator
+from budgetlens.evaluate.variances import GoldVariance, Locator
 from budgetlens.judge.gold import GoldReason
-from tests.variances_support import record_of
+from tests.variances_support import ZERO_WITH_REASON, record_of
 
 # 003 @441: a 三公 budget-vs-actual line whose reason is boilerplate (生活用房 line: a character NFKC lengthens)
 TEXT = ("办公用房面积1,200㎡，未变动。\n"
@@ -19,10 +19,15 @@ def gold(label: str = "generic", sentence: str = "主要原因是降低支出，
                       reason="降低支出，减少公务接待", label=label, explains_variance=True, variance=0)
 
 
+def variance(needs_reason: bool = True, **fields) -> GoldVariance:
+    return GoldVariance(doc="t", split="train", kind="budget_vs_actual", needs_reason=needs_reason, explained=True,
+                        **fields)
+
+
 def test_reason_findings_a_generic_reason_of_a_variance_needing_one_is_a_hit() -> None:
     record = record_of(TEXT, checks.generic_reason)
     assert [f.check for f in record.findings] == ["generic_reason"]
-    score = score_document("t", "train", [gold()], [True], record)
+    score = score_document("t", "train", [gold()], [variance()], record)
     assert score.counts["generic_reason:true_positive"] == 1
     assert summary([score])["train"]["generic_reason"] == {"gold": 1, "predicted": 1, "true_positive": 1,
                                                                "precision": 1.0, "recall": 1.0}
@@ -30,21 +35,31 @@ def test_reason_findings_a_generic_reason_of_a_variance_needing_one_is_a_hit() -
 
 
 def test_reason_findings_gold_of_a_variance_needing_no_reason_expects_no_finding() -> None:
-    score = score_document("t", "train", [gold()], [False], record_of(TEXT, checks.generic_reason))
+    score = score_document("t", "train", [gold()], [variance(False)], record_of(TEXT, checks.generic_reason))
     assert (score.counts["generic_reason:gold"], score.counts["generic_reason:predicted"]) == (0, 1)
     assert [m.split()[0] for m in score.misses] == ["FP"]
 
 
 def test_reason_findings_a_finding_elsewhere_is_a_miss_and_a_false_alarm() -> None:
-    score = score_document("t", "train", [gold(sentence="办公用房面积1,200㎡，未变动。")], [True],
+    score = score_document("t", "train", [gold(sentence="办公用房面积1,200㎡，未变动。")], [variance()],
                            record_of(TEXT, checks.generic_reason))
     assert score.counts["generic_reason:true_positive"] == 0
     assert sorted(m.split()[0] for m in score.misses) == ["FN", "FP"]
 
 
 def test_reason_findings_other_labels_are_not_expected() -> None:
-    score = score_document("t", "train", [gold(label="specific")], [True], record_of(TEXT))
+    score = score_document("t", "train", [gold(label="specific")], [variance()], record_of(TEXT))
     assert score.counts["generic_reason:gold"] == score.counts["contradictory_reason:gold"] == 0
+
+
+def test_reason_findings_a_cause_for_a_flat_line_is_expected_where_the_gold_says_so() -> None:
+    record = record_of(ZERO_WITH_REASON, checks.reason_for_zero_change)
+    flat = variance(False, line=1, snippet="因公出国（境）费全年预算为0万元，支出决算为0万元", direction="flat",
+                    reason_labels=["specific"])
+    assert score_document("t", "train", [], [flat], record).counts["reason_for_zero_change:true_positive"] == 1
+    uncaused = flat.model_copy(update={"explained": False, "reason_labels": []})
+    score = score_document("t", "train", [], [uncaused], record)
+    assert (score.counts["reason_for_zero_change:gold"], score.counts["reason_for_zero_change:predicted"]) == (0, 1)
 
 
 def test_locator_offsets_survive_a_character_nfkc_lengthens() -> None:

@@ -1,10 +1,14 @@
-"""`generic_reason` and `contradictory_reason` findings against the hand-made reason gold (guidelines.md §2).
+"""The findings on judged reasons — `generic_reason`, `contradictory_reason`, `reason_for_zero_change` — against
+the hand-made reason and variance gold (guidelines.md §2, §3).
 
-Gold: a reason row labelled `generic` (or `contradictory`) that explains a variance needing a reason — its
-`variance` index points at a row of the document's variances file with needs_reason true. Ours: the reason
-each such finding reports (its first evidence, the reason's own span). A finding is the gold row's when our
-reason starts inside the gold sentence as located in our text. So a finding is right only when the reason
-was found, attached to a variance that needs one, and judged as the gold judges it.
+Gold for `generic_reason` / `contradictory_reason`: a reason row with that label that explains a variance needing
+a reason (its `variance` index points at a variance row with needs_reason true); ours: the reason the finding
+reports (its first evidence), right when it overlaps the gold sentence as located in our text. So a finding
+is right only when the reason was found, attached to a variance that needs one, and judged as the gold judges it.
+
+Gold for `reason_for_zero_change`: a variance row that is flat and explained by a cause (a reason label other
+than purpose/empty); ours: the variance the finding reports (its first evidence), right when it overlaps the
+row's snippet window.
 """
 
 from __future__ import annotations
@@ -14,11 +18,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from budgetlens.evaluate.variances import Locator, load_gold
+from budgetlens.evaluate.variances import GoldVariance, Locator, load_gold
 from budgetlens.judge.gold import GoldReason
 from budgetlens.output.record import DocumentRecord
 
 FINDING_OF_LABEL = {"generic": "generic_reason", "contradictory": "contradictory_reason"}
+ZERO_CHANGE = "reason_for_zero_change"
+CHECKS = (*FINDING_OF_LABEL.values(), ZERO_CHANGE)
+CAUSE_LABELS = frozenset({"specific", "generic", "contradictory"})
+
+Window = tuple[int, int]
 
 
 @dataclass
@@ -36,32 +45,48 @@ def gold_reasons(gold_dir: Path, doc: str) -> list[GoldReason]:
     return [GoldReason.model_validate_json(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
 
 
-def expected(rows: list[GoldReason], needs_reason: list[bool], label: str) -> list[GoldReason]:
+def expected(rows: list[GoldReason], variances: list[GoldVariance], label: str) -> list[GoldReason]:
     """Gold rows that should give a finding: the label, explaining at least one variance that needs a reason."""
     return [row for row in rows if row.label == label
-            and any(0 <= i < len(needs_reason) and needs_reason[i] for i in row.variance_indexes)]
+            and any(0 <= i < len(variances) and variances[i].needs_reason for i in row.variance_indexes)]
 
 
-def score_document(doc: str, split: str, rows: list[GoldReason], needs_reason: list[bool],
+def flat_with_cause(variances: list[GoldVariance]) -> list[GoldVariance]:
+    """Flat lines the gold says were given a cause all the same."""
+    return [v for v in variances if v.direction == "flat" and v.explained and CAUSE_LABELS & set(v.reason_labels)]
+
+
+def _places(record: DocumentRecord, check: str) -> list[Window]:
+    """Where each finding of `check` points first (the reason, or the variance for zero-change findings)."""
+    return [(f.evidence[0].span.start, f.evidence[0].span.end) for f in record.findings
+            if f.check == check and f.evidence and f.evidence[0].span is not None]
+
+
+def _score(score: DocFindings, check: str, places: list[Window], gold: list[tuple[str, list[Window]]],
+           text: str) -> None:
+    """One to one: each gold item takes the first unused finding that overlaps one of its windows."""
+    free, hits = list(places), 0
+    for name, windows in gold:
+        hit = next((p for p in free if any(p[0] < b and a < p[1] for a, b in windows)), None)
+        if hit is None:
+            score.misses.append(f"FN {check} {score.doc} {name}")
+            continue
+        free.remove(hit)
+        hits += 1
+    score.misses += [f"FP {check} {score.doc}: {_one_line(text[start:start + 40])}" for start, _ in free]
+    score.counts.update({f"{check}:gold": len(gold), f"{check}:predicted": len(places),
+                         f"{check}:true_positive": hits})
+
+
+def score_document(doc: str, split: str, rows: list[GoldReason], variances: list[GoldVariance],
                    record: DocumentRecord) -> DocFindings:
-    score = DocFindings(doc, split)
-    locator = Locator(record)
+    score, locator = DocFindings(doc, split), Locator(record)
     for label, check in FINDING_OF_LABEL.items():
-        starts = [f.evidence[0].span.start for f in record.findings
-                  if f.check == check and f.evidence and f.evidence[0].span is not None]
-        gold = expected(rows, needs_reason, label)
-        free, hits = list(starts), 0
-        for row in gold:
-            windows = locator.windows(row.sentence)
-            hit = next((s for s in free if any(a <= s < b for a, b in windows)), None)
-            if hit is None:
-                score.misses.append(f"FN {check} {doc} {row.page or row.line}: {row.reason[:40]}")
-                continue
-            free.remove(hit)
-            hits += 1
-        score.misses += [f"FP {check} {doc}: {_one_line(record.text[s:s + 40])}" for s in free]
-        score.counts.update({f"{check}:gold": len(gold), f"{check}:predicted": len(starts),
-                             f"{check}:true_positive": hits})
+        gold = [(f"{row.page or row.line}: {row.reason[:40]}", locator.windows(row.sentence))
+                for row in expected(rows, variances, label)]
+        _score(score, check, _places(record, check), gold, record.text)
+    gold = [(f"{v.page or v.line}: {v.snippet[:40]}", locator.windows(v.snippet)) for v in flat_with_cause(variances)]
+    _score(score, ZERO_CHANGE, _places(record, ZERO_CHANGE), gold, record.text)
     return score
 
 
@@ -75,7 +100,7 @@ def evaluate(gold_dir: Path, records: dict[str, DocumentRecord]) -> list[DocFind
     for doc, variances in load_gold(gold_dir).items():
         rows = gold_reasons(gold_dir, doc)
         split = rows[0].split if rows else variances[0].split if variances else "test"
-        scores.append(score_document(doc, split, rows, [v.needs_reason for v in variances], records[doc]))
+        scores.append(score_document(doc, split, rows, variances, records[doc]))
     return scores
 
 
@@ -89,7 +114,7 @@ def summary(scores: list[DocFindings]) -> dict[str, dict[str, dict[str, float | 
     for split in sorted({s.split for s in scores}):
         c = sum((s.counts for s in scores if s.split == split), Counter())
         out[split] = {}
-        for check in FINDING_OF_LABEL.values():
+        for check in CHECKS:
             gold, predicted, hits = (c[f"{check}:{key}"] for key in ("gold", "predicted", "true_positive"))
             out[split][check] = {"gold": gold, "predicted": predicted, "true_positive": hits,
                                  "precision": _ratio(hits, predicted), "recall": _ratio(hits, gold)}

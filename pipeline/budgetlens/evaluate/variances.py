@@ -49,6 +49,7 @@ class GoldVariance(BaseModel):
     direction: str | None = None
     needs_reason: bool
     explained: bool
+    reason_labels: list[str] = []
     note: str | None = None
 
     @property
