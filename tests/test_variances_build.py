@@ -179,6 +179,24 @@ def test_variances_a_reason_naming_its_comparison_explains_only_that_one() -> No
     assert (budget.base, budget.current, budget.needs_reason, budget.explained) == (D("2.52"), D("2.44"), True, False)
 
 
+def test_variances_one_line_against_two_budgets_is_one_variance_the_named_one() -> None:
+    # social-work 2024 p18: 年初 0 and 全年 321.02; the lead-in "决算数小于预算数" names the 全年 shortfall, so the
+    # line is one variance (guidelines §3), the one against 全年预算, and the reason is not given to a rise
+    text = ("一般公共预算财政拨款支出年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，"
+            "完成年初预算的95.89%。决算数小于预算数的主要原因：人员经费支出数小于预算数。")
+    [variance] = [v for v in variances_of(text) if v.kind == "budget_vs_actual"]
+    assert (variance.base, variance.current, variance.direction, variance.explained) == (
+        D("321.02"), D("307.82"), "decrease", True)
+
+
+def test_variances_a_reason_naming_a_direction_skips_a_pair_going_the_other_way() -> None:
+    # written for the test in the 三公 wording of 003 @431-441: one sentence, a shortfall and an overrun
+    text = ("因公出国（境）费年初预算为5.00万元，支出决算为3.00万元，公务接待费年初预算为2.00万元，支出决算为2.50万元。"
+            "决算数小于预算数的主要原因是出访团组由3个减为2个。")
+    explained = {v.subject: v.explained for v in variances_of(text)}
+    assert explained == {"因公出国（境）费": True, "公务接待费": False}
+
+
 def test_variances_a_change_after_budget_and_actual_compares_the_actual() -> None:
     # 001 @990: "较上年减少1.61万元" is this year's 决算 0.28 against last year's, not the budget 2.52
     text = ("2. 公务用车购置及运行维护费预算为 2.52 万元，支出决算为 0.28 万元，完成年初预算的 11.11%；较上年减少 "

@@ -25,8 +25,11 @@ NEXT_ITEM = re.compile(  # the end of a reason's last list item, before the next
 EMPTY = re.compile(r"^[\s，,。；;：:、.无]*$")
 LEAD_CHARS = 24  # text before a cue read for the comparison it names
 NAMES_CHANGE = re.compile(
-    r"(?:较|比|与|同)(?:上年|上一年度?|去年|\d{4}年度?)(?:相比)?[^，,。；;]{0,6}(?:增加|减少|增长|下降)的$")
-NAMES_BUDGET = re.compile(r"(?:大于|小于|高于|低于|超过|超出)(?:年初|全年|调整后)?预算数?的$")
+    r"(?:较|比|与|同)(?:上年|上一年度?|去年|\d{4}年度?)(?:相比)?[^，,。；;]{0,6}(?P<word>增加|减少|增长|下降)的$")
+NAMES_BUDGET = re.compile(r"(?P<word>大于|小于|高于|低于|超过|超出)(?:年初|全年|调整后)?预算数?的$")
+DIRECTION_OF_WORD = {"增加": "increase", "增长": "increase", "大于": "increase", "高于": "increase",
+                     "超过": "increase", "超出": "increase", "减少": "decrease", "下降": "decrease",
+                     "小于": "decrease", "低于": "decrease"}
 SUMMARY_LOOKBACK = 6  # pairs before a figure-less restatement that may share its reason
 
 
@@ -78,19 +81,42 @@ def attach_reasons(targets: list[Target], claims: list[ClaimRecord], reasons: li
         if explained is None:
             continue
         named = named_comparison(text[max(0, reason.span.start - LEAD_CHARS):reason.span.start])
-        for target in _sharing(reason, explained, claims, reasons, owner):
-            if named is None or target.kind in (None, named):
-                _add(target, reason.id)
+        for target in _named_ones(named, list(_sharing(reason, explained, claims, reasons, owner))):
+            _add(target, reason.id)
     _hand_on_summaries(targets)
 
 
-def named_comparison(lead: str) -> str | None:
+@dataclass(frozen=True)
+class Named:
+    """The comparison a reason's lead-in names: its kind and the direction it says the figures went."""
+
+    kind: str
+    direction: str
+
+    def fits(self, target: Target) -> bool:
+        return target.kind in (None, self.kind) and target.direction in (None, self.direction)
+
+
+def _named_ones(named: Named | None, targets: list[Target]) -> list[Target]:
+    """The targets of the comparison the lead-in names. When its direction fits none of them, the direction
+    word is what is wrong ("决算数大于年初预算数" for a shortfall: direction_mismatch reports it), not the
+    attachment: the comparison kind alone decides."""
+    if named is None:
+        return targets
+    fitting = [t for t in targets if named.fits(t)]
+    return fitting or [t for t in targets if t.kind in (None, named.kind)]
+
+
+def named_comparison(lead: str) -> Named | None:
     """"决算数小于预算数，决算数较上年减少的主要原因是…": the words before a cue may say which comparison the
-    reason is for — against last year (change) or against the budget (budget_vs_actual)."""
+    reason is for — against last year (change) or against the budget (budget_vs_actual) — and which way it
+    went: "决算数小于预算数的主要原因" does not explain the same line's rise over a 年初预算 of 0."""
     lead = "".join(lead.split())
-    if NAMES_CHANGE.search(lead):
-        return "change"
-    return "budget_vs_actual" if NAMES_BUDGET.search(lead) else None
+    for kind, pattern in (("change", NAMES_CHANGE), ("budget_vs_actual", NAMES_BUDGET)):
+        found = pattern.search(lead)
+        if found:
+            return Named(kind, DIRECTION_OF_WORD[found["word"]])
+    return None
 
 
 def _sharing(reason: ReasonRecord, explained: ClaimRecord, claims: list[ClaimRecord],

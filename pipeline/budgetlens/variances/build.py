@@ -123,6 +123,9 @@ def _merge_restatements(pairs: list[Pair]) -> list[Pair]:
     kept: list[Pair] = []
     for pair in pairs:
         earlier = next((p for p in reversed(kept[-RESTATEMENT_GAP:]) if _restates(pair, p)), None)
+        if earlier is None and kept and _second_budget(pair, kept[-1]):
+            kept[-1] = _the_explained_budget(kept[-1], pair)
+            continue
         if earlier is None:
             kept.append(pair)
             continue
@@ -130,6 +133,21 @@ def _merge_restatements(pairs: list[Pair]) -> list[Pair]:
         if earlier.difference is None and pair.difference is not None:
             earlier.difference = pair.difference
     return kept
+
+
+def _second_budget(pair: Pair, earlier: Pair) -> bool:
+    """"年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元": one line's actual against two budgets in one
+    sentence is one line (guidelines §3: per 项 line against 年初预算 or 全年预算), so one variance."""
+    return (pair.kind == earlier.kind == "budget_vs_actual" and pair.claim.sentence_id == earlier.claim.sentence_id
+            and normalise(pair.subject) == normalise(earlier.subject) and pair.current == earlier.current
+            and pair.base != earlier.base)
+
+
+def _the_explained_budget(first: Pair, second: Pair) -> Pair:
+    """Of the two budgets, the one the sentence compares in words ("决算数小于预算数"), else the first."""
+    chosen = second if second.claim.direction and not first.claim.direction else first
+    chosen.claims = [*first.claims, *second.claims]
+    return chosen
 
 
 def _restates(pair: Pair, earlier: Pair) -> bool:
