@@ -98,6 +98,10 @@ def test_a_level_mark_broken_onto_the_next_line_stays_with_its_item() -> None:
     # seed 001 @925, pdfminer text with a blank line after every line: a numbered item goes on below
     ("5. 住房保障支出年初预算为167.02万元，支出决算为\n\n177.64万元，完成年初预算的106.36%。",
      [("住房保障支出", ["167.02万元", "177.64万元", "106.36%"])]),
+    # written for the test in the wrapped Wuhan style: a short line that stops on a comma goes on below
+    ("13. 住房保障支出(类)住房改革支出(款)购房补贴(项)。\n年初预算为 42.00 万元，支出决算为 36.00 万元，\n"
+     "完成年初预算的 85.71%，决算数小于年初预算数。",
+     [("住房保障支出(类)住房改革支出(款)购房补贴(项)", ["42.00 万元", "36.00 万元", "85.71%"])]),
 ])
 def test_a_sentence_broken_inside_a_name_or_before_its_figure_is_one_sentence(
         text: str, expected: list[tuple[str, list[str]]]) -> None:

@@ -28,6 +28,7 @@ from budgetlens.structure.headings import (
 
 FULL_LINE_RATIO = 0.85  # a line this close to the usual length/right edge is "full"
 NOTE_PREFIXES = ("注：", "注:", "备注：", "备注:", "说明：", "说明:")
+OPEN_CLAUSE = ("，", ",", "、")  # a line that stops on one of these has not ended its sentence
 
 
 @dataclass(slots=True)
@@ -113,6 +114,8 @@ def continues(prev: ParagraphDraft, line: RawLine, measure: _Measure) -> bool:
     if measure.blank_line_breaks and line.page == last.page and line.number - last.number > 1:
         return False
     tail = last.text.rstrip()
+    if tail.endswith(OPEN_CLAUSE) and kind == "text":
+        return True  # "…支出决算为 36.00 万元，" | "完成年初预算的 85.71%…": a line that stops on a comma goes on
     if not tail or tail[-1] in SENTENCE_END or not _is_full(last, measure):
         return False
     return kind == "text"
