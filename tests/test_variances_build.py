@@ -197,6 +197,16 @@ def test_variances_a_reason_naming_a_direction_skips_a_pair_going_the_other_way(
     assert explained == {"因公出国（境）费": True, "公务接待费": False}
 
 
+def test_variances_a_reason_for_the_items_above_explains_that_many() -> None:
+    # written for the test in the 决算 项-line wording of finance-bureau 2024: "以上两项…" names how many
+    text = ("8. 行政单位离退休（项）。年初预算为30.16万元，支出决算为36.28万元，完成年初预算的120.29%。\n"
+            "9. 事业单位离退休（项）。年初预算为18.90万元，支出决算为22.74万元，完成年初预算的120.32%。"
+            "以上两项决算数均大于年初预算数，原因是新增退休人员3名，相应增加退休费支出9.96万元。\n"
+            "10. 住房公积金（项）。年初预算为40.00万元，支出决算为44.00万元，完成年初预算的110.00%。\n")
+    explained = {v.subject: v.explained for v in variances_of(text) if v.kind == "budget_vs_actual"}
+    assert explained == {"行政单位离退休（项）": True, "事业单位离退休（项）": True, "住房公积金（项）": False}
+
+
 def test_variances_a_change_after_budget_and_actual_compares_the_actual() -> None:
     # 001 @990: "较上年减少1.61万元" is this year's 决算 0.28 against last year's, not the budget 2.52
     text = ("2. 公务用车购置及运行维护费预算为 2.52 万元，支出决算为 0.28 万元，完成年初预算的 11.11%；较上年减少 "

@@ -31,6 +31,8 @@ DIRECTION_OF_WORD = {"增加": "increase", "增长": "increase", "大于": "incr
                      "超过": "increase", "超出": "increase", "减少": "decrease", "下降": "decrease",
                      "小于": "decrease", "低于": "decrease"}
 SUMMARY_LOOKBACK = 6  # pairs before a figure-less restatement that may share its reason
+ITEMS_NAMED = re.compile(r"(?:以上|上述)(?P<n>[两二三四五六2-6])项")
+COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 
 
 @dataclass
@@ -80,8 +82,11 @@ def attach_reasons(targets: list[Target], claims: list[ClaimRecord], reasons: li
         explained = claim_by_id.get(reason.explains or "")
         if explained is None:
             continue
-        named = named_comparison(text[max(0, reason.span.start - LEAD_CHARS):reason.span.start])
-        for target in _named_ones(named, list(_sharing(reason, explained, claims, reasons, owner))):
+        lead = text[max(0, reason.span.start - LEAD_CHARS):reason.span.start]
+        named = named_comparison(lead)
+        sharing = [*_items_before(lead, owner.get(explained.id), targets),
+                   *_sharing(reason, explained, claims, reasons, owner)]
+        for target in _named_ones(named, sharing):
             _add(target, reason.id)
     _hand_on_summaries(targets)
 
@@ -95,6 +100,17 @@ class Named:
 
     def fits(self, target: Target) -> bool:
         return target.kind in (None, self.kind) and target.direction in (None, self.direction)
+
+
+def _items_before(lead: str, explained: Target | None, targets: list[Target]) -> list[Target]:
+    """"以上两项决算数均大于年初预算数，原因是…": a reason given once for the N items just before it — the
+    one it follows and the N−1 pairs before that one."""
+    found = ITEMS_NAMED.search("".join(lead.split()))
+    if found is None or explained is None or explained not in targets:
+        return []
+    n = COUNT.get(found["n"]) or int(found["n"])
+    at = targets.index(explained)
+    return [t for t in targets[max(0, at - n + 1):at] if not t.reason_ids]
 
 
 def _named_ones(named: Named | None, targets: list[Target]) -> list[Target]:
