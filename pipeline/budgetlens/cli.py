@@ -68,6 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--split", action="append",
                           help="indicators: only this gold split (repeatable); reasons: the first one (default test)")
     evaluate.add_argument("--errors", action="store_true", help="indicators: list the errors of every split")
+    evaluate.add_argument("--misses", action="append", metavar="SPLIT",
+                          help="variances: print the misses of this split (repeatable; default train only, so that "
+                               "held-out misses are not read and tuned on)")
     indicators = sub.add_parser("indicators", help="flatten the indicators of a results .jsonl into CSV")
     indicators.add_argument("records", type=Path, help="a .jsonl written by `budgetlens analyze`")
     indicators.add_argument("--csv", required=True, help="output .csv file, or - for stdout")
@@ -178,7 +181,8 @@ def run_evaluate_variances(args: argparse.Namespace) -> int:
     gold = args.gold / "reasons"
     records = variances.analyze_gold_documents(gold, args.shared)
     scores, judged = variances.evaluate(gold, args.shared, records), reason_findings.evaluate(gold, records)
-    text = variances.report(scores) + "\n\nfindings on judged reasons\n" + reason_findings.report(judged)
+    shown = tuple(args.misses or ("train",))
+    text = variances.report(scores, shown) + "\n\nfindings on judged reasons\n" + reason_findings.report(judged, shown)
     return _reported(args, text, lambda: {"unexplained_variance": variances.summary(scores),
                                           "judged_reasons": reason_findings.summary(judged)})
 

@@ -229,9 +229,10 @@ def summary(scores: list[DocScore]) -> dict[str, dict[str, float | int | None]]:
     return out  # a ratio over nothing is None ("no flag, no gold": no false alarm, recall unmeasurable)
 
 
-def report(scores: list[DocScore]) -> str:
+def report(scores: list[DocScore], miss_splits: tuple[str, ...] = ("train",)) -> str:
+    """Summary by split, counts by document, and the misses of `miss_splits` only (held-out ones stay unread)."""
     lines = [f"[{split}] {json.dumps(values)}" for split, values in summary(scores).items()]
     lines += [f"  {s.split} {s.doc}: {s.counts['variances']} variances, {s.counts['gold_rows']} gold rows, "
               f"{s.counts['predicted']} flagged, {s.counts['gold_unexplained']} gold unexplained" for s in scores]
-    lines += [f"  {s.split} {miss}" for s in scores for miss in s.misses]
+    lines += [f"  {s.split} {miss}" for s in scores if s.split in miss_splits for miss in s.misses]
     return "\n".join(lines)
