@@ -31,6 +31,10 @@ def reasons_of(nlp: Language, text: str) -> list[tuple]:
 
 
 CLAIM_CASES = [
+    (  # written for the test: 节支 / 超支 / 增支 / 减支 are directions of a budget-vs-actual difference
+        "公务接待费年初预算3.00万元，支出决算2.40万元，节支0.60万元，主要原因是接待批次减少。",
+        [("budget_vs_actual", "公务接待费", {"budget": "3.00万元", "actual": "2.40万元", "delta": "0.60万元"}, "减少")],
+    ),
     (  # 000 @119: change with current, delta and rate; prior year stated
         "2024年收支总预算4407.79万元，比2023年预算增加66.78万元，增长1.51%，变动的主要原因是增加了走访慰问专项经费。",
         [("change", "收支总预算", {"current": "4407.79万元", "delta": "66.78万元", "pct": "1.51%"}, "增加")],
