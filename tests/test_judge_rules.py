@@ -30,6 +30,9 @@ from budgetlens.judge.rules import apply_rules, claim_direction_in, normalise_di
     ("基本支出减少100万元，项目支出增加20万元", "主要原因是", "decrease", None, None),  # words both ways
     ("严格执行预算，未增加支出", "主要原因是", "flat", None, None),  # negated change word
     ("上年追加了一次性项目经费", "主要原因是", "decrease", "减少", None),  # last year's increase explains a fall
+    # a project newly set up is a rise, so a rise netted against a cut is words both ways (written for the test)
+    ("2026年新设个体工商户帮扶项目，安排资金12.00万元，同时年报抽查经费减少5.70万元", "主要是由于", "increase",
+     "增加", None),
     ("人员调整", "主要原因是", None, None, None),  # 001: no direction known
     # only the line's own name and a direction: restates what moved (guidelines §2.1 B)
     ("群众团体事务一般行政管理事务经费减少", "主要原因是：", "decrease", "减少", "generic"),  # wanli 2024
