@@ -207,6 +207,33 @@ def test_variances_a_reason_for_the_items_above_explains_that_many() -> None:
     assert explained == {"行政单位离退休（项）": True, "事业单位离退休（项）": True, "住房公积金（项）": False}
 
 
+def test_variances_a_reason_for_the_changes_above_skips_the_flat_one() -> None:
+    # written for the test in the 三公 wording of the Jiangsu budgets: "上述减少的…" after a 其中 list
+    text = ("2.公务用车购置及运行维护费预算支出12.60万元，比上年预算减少28.00万元。其中：（1）公务用车购置费0万元，"
+            "比上年预算减少28.00万元；（2）公务用车运行维护费12.60万元，与上年持平。"
+            "上述减少的主要原因是上年安排1辆执法执勤用车更新购置经费28.00万元，本年无车辆购置计划。")
+    explained = {v.subject: v.explained for v in variances_of(text)}
+    assert explained == {"公务用车购置及运行维护费预算支出": True, "公务用车购置费": True, "公务用车运行维护费": False}
+
+
+def test_variances_a_reason_after_a_breakdown_goes_to_the_pair_it_names() -> None:
+    # written for the test in the Shanghai 决算 三公 wording: the sentence before the cue only breaks the line down
+    text = ("2、公务用车购置及运行维护费。全年预算为12.00万元，支出决算为9.86万元，完成全年预算的82.17%。"
+            "其中：公务用车购置费0万元，公务用车运行维护费9.86万元。"
+            "决算数小于预算数的主要原因是1辆公务用车6月报废后停止运行，燃油费、保险费和维修费相应减少。")
+    [variance] = [v for v in variances_of(text) if v.needs_reason]
+    assert (variance.base, variance.current, variance.explained) == (D("12.00"), D("9.86"), True)
+
+
+def test_variances_the_parts_of_spending_keep_their_names_and_need_a_reason() -> None:
+    # written for the test in the Wuhan 决算 wording (seed 003 @354): 其中 parts after a total's change
+    text = ("2024年度支出合计7,356.86万元，与2023年度相比，支出合计增加576.74万元，增长8.51%，"
+            "主要原因是重点工作任务增加。其中：基本支出1,725.26万元，比2023年度增加73.18万元；项目支出5,631.60万元，比2023年度增加503.56万元。"
+            "基本支出增加的主要原因是养老保险缴费基数调整。")
+    found = {v.subject: (v.needs_reason, v.explained) for v in variances_of(text)}
+    assert found == {"支出合计": (True, True), "基本支出": (True, True), "项目支出": (True, False)}
+
+
 def test_variances_a_change_after_budget_and_actual_compares_the_actual() -> None:
     # 001 @990: "较上年减少1.61万元" is this year's 决算 0.28 against last year's, not the budget 2.52
     text = ("2. 公务用车购置及运行维护费预算为 2.52 万元，支出决算为 0.28 万元，完成年初预算的 11.11%；较上年减少 "

@@ -32,6 +32,8 @@ DIRECTION_OF_WORD = {"增加": "increase", "增长": "increase", "大于": "incr
                      "小于": "decrease", "低于": "decrease"}
 SUMMARY_LOOKBACK = 6  # pairs before a figure-less restatement that may share its reason
 ITEMS_NAMED = re.compile(r"(?:以上|上述)(?P<n>[两二三四五六2-6])项")
+ABOVE_CHANGE = re.compile(r"(?:以上|上述)[^，,。；;]{0,8}?(?P<word>增加|减少|增长|下降)的?$")
+NEAREST_LOOKBACK = 3  # pairs before a reason that follows a breakdown, searched for the one it names
 COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 
 
@@ -78,39 +80,71 @@ def attach_reasons(targets: list[Target], claims: list[ClaimRecord], reasons: li
     lets a reason that names its comparison explain only pairs of that comparison."""
     owner = {cid: t for t in targets for cid in t.claim_ids}
     claim_by_id = {c.id: c for c in claims}
+    placed = _in_text_order(targets, claim_by_id)
     for reason in reasons:
         explained = claim_by_id.get(reason.explains or "")
         if explained is None:
             continue
-        lead = text[max(0, reason.span.start - LEAD_CHARS):reason.span.start]
+        lead = "".join(text[max(0, reason.span.start - LEAD_CHARS):reason.span.start].split())
         named = named_comparison(lead)
-        sharing = [*_items_before(lead, owner.get(explained.id), targets),
-                   *_sharing(reason, explained, claims, reasons, owner)]
+        before = [t for start, t in placed if start < reason.span.start]
+        sharing = [*_items_before(lead, before), *_sharing(reason, explained, claims, reasons, owner)]
+        if not sharing and named is not None:
+            sharing = _nearest_named(named, before)
         for target in _named_ones(named, sharing):
             _add(target, reason.id)
     _hand_on_summaries(targets)
 
 
+def _in_text_order(targets: list[Target], claim_by_id: dict[str, ClaimRecord]) -> list[tuple[int, Target]]:
+    """Targets stated in the narrative, by where their first claim starts (table-only pairs have none)."""
+    placed = [(min(claim_by_id[c].span.start for c in t.claim_ids if c in claim_by_id), t)
+              for t in targets if any(c in claim_by_id for c in t.claim_ids)]
+    return sorted(placed, key=lambda pair: pair[0])
+
+
 @dataclass(frozen=True)
 class Named:
-    """The comparison a reason's lead-in names: its kind and the direction it says the figures went."""
+    """The comparison a reason's lead-in names: its kind (None: "上述减少的…", any) and the direction it says
+    the figures went."""
 
-    kind: str
+    kind: str | None
     direction: str
 
     def fits(self, target: Target) -> bool:
-        return target.kind in (None, self.kind) and target.direction in (None, self.direction)
+        kind_fits = self.kind is None or target.kind in (None, self.kind)
+        return kind_fits and target.direction in (None, self.direction)
 
 
-def _items_before(lead: str, explained: Target | None, targets: list[Target]) -> list[Target]:
-    """"以上两项决算数均大于年初预算数，原因是…": a reason given once for the N items just before it — the
-    one it follows and the N−1 pairs before that one."""
-    found = ITEMS_NAMED.search("".join(lead.split()))
-    if found is None or explained is None or explained not in targets:
+def _items_before(lead: str, before: list[Target]) -> list[Target]:
+    """"以上两项决算数均大于年初预算数，原因是…": a reason given once for the N items just before it;
+    "上述减少的主要原因是…": for the run of reason-less pairs before it in its section (a flat one skipped)."""
+    counted = ITEMS_NAMED.search(lead)
+    if counted is not None:
+        n = COUNT.get(counted["n"]) or int(counted["n"])
+        return [t for t in before[-n:] if not t.reason_ids]
+    if ABOVE_CHANGE.search(lead) is None:
         return []
-    n = COUNT.get(found["n"]) or int(found["n"])
-    at = targets.index(explained)
-    return [t for t in targets[max(0, at - n + 1):at] if not t.reason_ids]
+    run: list[Target] = []
+    for target in reversed(before[-SUMMARY_LOOKBACK:]):
+        if run and target.section_id != run[-1].section_id:
+            break
+        if target.direction == "flat":
+            continue
+        if target.reason_ids:
+            break
+        run.append(target)
+    return run[::-1]
+
+
+def _nearest_named(named: Named, before: list[Target]) -> list[Target]:
+    """"其中：公务用车购置费0万元，公务用车运行维护费9.86万元。决算数小于预算数的主要原因是…": the sentence
+    before the reason states no pair (a breakdown), so the reason is the nearest pair's that fits the comparison
+    it names and has no reason yet."""
+    for target in list(reversed(before))[:NEAREST_LOOKBACK]:
+        if named.fits(target) and not target.reason_ids:
+            return [target]
+    return []
 
 
 def _named_ones(named: Named | None, targets: list[Target]) -> list[Target]:
@@ -120,7 +154,7 @@ def _named_ones(named: Named | None, targets: list[Target]) -> list[Target]:
     if named is None:
         return targets
     fitting = [t for t in targets if named.fits(t)]
-    return fitting or [t for t in targets if t.kind in (None, named.kind)]
+    return fitting or [t for t in targets if named.kind is None or t.kind in (None, named.kind)]
 
 
 def named_comparison(lead: str) -> Named | None:
@@ -128,7 +162,7 @@ def named_comparison(lead: str) -> Named | None:
     reason is for — against last year (change) or against the budget (budget_vs_actual) — and which way it
     went: "决算数小于预算数的主要原因" does not explain the same line's rise over a 年初预算 of 0."""
     lead = "".join(lead.split())
-    for kind, pattern in (("change", NAMES_CHANGE), ("budget_vs_actual", NAMES_BUDGET)):
+    for kind, pattern in (("change", NAMES_CHANGE), ("budget_vs_actual", NAMES_BUDGET), (None, ABOVE_CHANGE)):
         found = pattern.search(lead)
         if found:
             return Named(kind, DIRECTION_OF_WORD[found["word"]])

@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # the checks package imports this one: no import back at run 
 NOT_A_CAUSE = frozenset({"purpose_not_cause", "empty"})
 OPENS_BREAKDOWN = re.compile(r"其中[：:]")  # at the end of a total's sentence, or opening the next
 BREAKDOWN_REACH = 4  # characters on either side of the sentence end where 其中： is looked for
+SPENDING_PART = re.compile(r"基本支出|项目支出|人员经费|公用经费")  # parts a total breaks into, never a line name
 RESTATEMENT_GAP = 2  # claims between a pair and the figure-less claim that restates it
 
 
@@ -107,8 +108,9 @@ def _inside_reason(claim: ClaimRecord, reasons: list[ReasonRecord], text: str) -
 
 def _subject_in_context(pair: Pair, claims: list[ClaimRecord], paragraph_of: dict[str, str]) -> str:
     """"“社会保障和就业支出（类）…（项）”53.84万元…2024年预算安排53.84万元，比2023年…减少1.39%": a subject
-    that names no line takes the line the paragraph opened with."""
-    if line_rule(pair.subject) is not None:
+    that names no line takes the line the paragraph opened with — unless it names a part of spending of its
+    own ("其中：基本支出1,725.26万元，…比2023年度增加73.18万元" is not the 支出合计 it follows)."""
+    if line_rule(pair.subject) is not None or SPENDING_PART.search(pair.subject):
         return pair.subject
     paragraph = paragraph_of.get(pair.claim.sentence_id)
     start = pair.claim.span.start

@@ -36,6 +36,9 @@ WORD_LINES: tuple[tuple[str, LineRule], ...] = (
     (r"^(财政拨款|一般公共预算(财政)?拨款)(收入|支出)(预算)?(收入|支出)?$|^财政拨款收入支出$|一般公共预算财政拨款支出预算$"
      r"|^一般公共预算(财政)?拨款$|^一般公共预算(收入|支出)(预算)?$",
      LineRule("fiscal", "财政拨款收支增减变化")),
+    # the two parts every 支出 total is stated in (DOMAIN §2: 合计 = 基本支出 + 项目支出): their changes are the
+    # 收支增减变化 told part by part, and the gold asks a reason for them (guidelines §3)
+    (r"^(基本支出|项目支出)(预算|决算)?数?$", LineRule("total", "收支总体增减变化（基本支出/项目支出）")),
 )
 TOTAL_LINES = frozenset({"grand_total", "income_total", "spending_total"})
 FUNCTION_TAIL = re.compile(r"(预算)?支出(预算)?$")
