@@ -54,6 +54,15 @@ def test_paragraphs_toc_is_not_a_section_tree() -> None:
     assert doc.sections[0].children[0].title == "主要职能"
 
 
+def test_paragraphs_toc_of_converter_text_ends_at_prose() -> None:
+    # written for the test in the Shanghai budget layout: entries worded otherwise than the body's headings,
+    # and no page to end the list — the first sentence of prose does
+    doc = _document(["目 录", "一、部门主要职能", "四、部门预算编制说明", "五、部门预算表", "2025年部门预算编制说明",
+                     "2025年，北湖区科学技术委员会收入预算3,815.50万元，比2024年预算执行数增加868.40万元。"])
+    assert [p.kind for p in doc.paragraphs][-1] == "text"
+    assert [s.text for s in doc.sentences][-1].endswith("增加868.40万元。")
+
+
 @pytest.mark.shared
 def test_paragraphs_seed001_no_sentence_split_inside_number_or_reason_cue() -> None:
     record = analyze_file(seed_path("001"))

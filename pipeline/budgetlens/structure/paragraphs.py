@@ -29,6 +29,7 @@ from budgetlens.structure.headings import (
 FULL_LINE_RATIO = 0.85  # a line this close to the usual length/right edge is "full"
 NOTE_PREFIXES = ("注：", "注:", "备注：", "备注:", "说明：", "说明:")
 OPEN_CLAUSE = ("，", ",", "、")  # a line that stops on one of these has not ended its sentence
+PROSE_CHARS = 30  # a contents entry is a title: a line this long that ends a sentence is body text
 
 
 @dataclass(slots=True)
@@ -191,6 +192,12 @@ def _leaves_toc_page(item: RawLine, text: str, toc_page: int | None) -> bool:
     return item.page is not None and toc_page is not None and item.page > toc_page and not is_toc_entry(text)
 
 
+def _is_prose(text: str) -> bool:
+    """A line no contents list holds: a long sentence, ended or running on through its commas."""
+    text = text.strip()
+    return len(text) >= PROSE_CHARS and (text[-1] in SENTENCE_END or text.count("，") >= 2)
+
+
 def _toc_state(text: str, in_toc: bool, toc_first: str | None) -> tuple[bool, str | None, bool]:
     """Track the table of contents: from a 目录 title until its first entry recurs as a heading."""
     key = "".join(text.split()).lstrip("-#*")
@@ -198,6 +205,8 @@ def _toc_state(text: str, in_toc: bool, toc_first: str | None) -> tuple[bool, st
         return True, None, True
     if not in_toc:
         return False, toc_first, False
+    if _is_prose(text) and not is_toc_entry(text):
+        return False, None, False  # converter text has no pages to end the list: a sentence of prose ends it
     if toc_first is None:
         return True, key, True
     if key == toc_first and not is_toc_entry(text):
