@@ -234,6 +234,24 @@ def test_variances_the_parts_of_spending_keep_their_names_and_need_a_reason() ->
     assert found == {"支出合计": (True, True), "基本支出": (True, True), "项目支出": (True, False)}
 
 
+def test_variances_a_reason_restating_a_line_goes_to_that_line() -> None:
+    # written for the test in the Shanghai 决算 三公 wording: the reason opens by naming the total it explains
+    text = ("2025年度“三公”经费财政拨款支出决算数比2024年度减少1.26万元，下降6.34%，其中：公务用车购置及运行维护费"
+            "支出减少1.48万元，下降8.27%；公务接待费支出增加0.22万元，增长11.22%。"
+            "“三公”经费支出减少主要是由于公务用车保有量由4辆减至3辆，车辆燃料费、保险费等运行费用随之减少。")
+    explained = {v.subject: v.explained for v in variances_of(text) if v.needs_reason}
+    assert explained["“三公”经费财政拨款支出"] is True
+    assert explained["公务接待费支出"] is False  # the reason of a fall is not the rise's
+
+
+def test_variances_a_reason_restating_several_lines_goes_to_the_run_before_it() -> None:
+    # written for the test in the Shanghai budget wording: "收支预算增加的" names no one line
+    text = ("2025年，北湖区科学技术委员会收入预算3,815.50万元，比2024年预算执行数增加868.40万元。\n"
+            "支出预算3,815.50万元，比2024年预算执行数增加868.40万元。\n"
+            "收支预算增加的主要原因是：新增科技型中小企业研发费用补助项目和中试基地建设项目。\n")
+    assert [v.explained for v in variances_of(text) if v.needs_reason] == [True, True]
+
+
 def test_variances_a_change_after_budget_and_actual_compares_the_actual() -> None:
     # 001 @990: "较上年减少1.61万元" is this year's 决算 0.28 against last year's, not the budget 2.52
     text = ("2. 公务用车购置及运行维护费预算为 2.52 万元，支出决算为 0.28 万元，完成年初预算的 11.11%；较上年减少 "

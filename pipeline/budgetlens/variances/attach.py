@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from budgetlens.document import Sentence
 from budgetlens.extract.records import ClaimRecord, ReasonRecord
+from budgetlens.link.subjects import normalise
 
 NEXT_ITEM = re.compile(  # the end of a reason's last list item, before the next numbered paragraph
     r"[。；;](?=\s*(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]、))")
@@ -33,6 +34,11 @@ DIRECTION_OF_WORD = {"增加": "increase", "增长": "increase", "大于": "incr
 SUMMARY_LOOKBACK = 6  # pairs before a figure-less restatement that may share its reason
 ITEMS_NAMED = re.compile(r"(?:以上|上述)(?P<n>[两二三四五六2-6])项")
 ABOVE_CHANGE = re.compile(r"(?:以上|上述)[^，,。；;]{0,8}?(?P<word>增加|减少|增长|下降)的?$")
+RESTATED = re.compile(  # a sentence that opens by naming a line and its direction, no figure, then the cue
+    r"(?:\d{4}年度?)?(?P<subject>[^，,。；;：:\d较比与同]{2,24}?)(?:预算|决算)?数?"
+    r"(?P<word>增加|减少|增长|下降|大于|小于|高于|低于)(?:年初|全年)?(?:预算)?数?的?")
+CORE_NAME = re.compile(r"财政拨款|支出|决算|预算|数")  # words a restatement may leave out of a line's name
+SENTENCE_START = re.compile(r"[。；;！？!?\n]")
 NEAREST_LOOKBACK = 3  # pairs before a reason that follows a breakdown, searched for the one it names
 COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 
@@ -88,7 +94,8 @@ def attach_reasons(targets: list[Target], claims: list[ClaimRecord], reasons: li
         lead = "".join(text[max(0, reason.span.start - LEAD_CHARS):reason.span.start].split())
         named = named_comparison(lead)
         before = [t for start, t in placed if start < reason.span.start]
-        sharing = [*_items_before(lead, before), *_sharing(reason, explained, claims, reasons, owner)]
+        restated = _restated_before(_sentence_lead(text, reason.span.start), before, claim_by_id)
+        sharing = restated or [*_items_before(lead, before), *_sharing(reason, explained, claims, reasons, owner)]
         if not sharing and named is not None:
             sharing = _nearest_named(named, before)
         for target in _named_ones(named, sharing):
@@ -135,6 +142,41 @@ def _items_before(lead: str, before: list[Target]) -> list[Target]:
             break
         run.append(target)
     return run[::-1]
+
+
+def _restated_before(lead: str, before: list[Target], claim_by_id: dict[str, ClaimRecord]) -> list[Target]:
+    """"“三公”经费支出减少主要是由于…" / "收支预算增加的主要原因是…": the words before the cue restate, without a
+    figure, a change told earlier. The reason is that pair's — the nearest one of that name going that way —
+    or, when no pair has the name (a summary of several), the run of reason-less pairs going that way."""
+    found = RESTATED.fullmatch(lead)
+    if found is None:
+        return []
+    direction, subject = DIRECTION_OF_WORD[found["word"]], _core(found["subject"])
+    if not subject:  # "决算数小于预算数的主要原因": names no line, the comparison is the sentence's own
+        return []
+    recent = [t for t in reversed(before[-SUMMARY_LOOKBACK:]) if t.direction == direction]
+    named = next((t for t in recent if subject and _subject_of(t, claim_by_id) == subject), None)
+    if named is not None:
+        return [named]
+    return _items_before(f"上述{'增加' if direction == 'increase' else '减少'}", before)
+
+
+def _sentence_lead(text: str, cue_start: int) -> str:
+    """The words from the start of the cue's sentence to the cue, squeezed ("" when it starts further back)."""
+    window = text[max(0, cue_start - 2 * LEAD_CHARS):cue_start]
+    breaks = list(SENTENCE_START.finditer(window))
+    if not breaks and cue_start > 2 * LEAD_CHARS:
+        return ""
+    return "".join(window[breaks[-1].end() if breaks else 0:].split())
+
+
+def _subject_of(target: Target, claim_by_id: dict[str, ClaimRecord]) -> str:
+    claim = next((claim_by_id[c] for c in target.claim_ids if c in claim_by_id), None)
+    return _core(claim.subject or "") if claim is not None else ""
+
+
+def _core(name: str) -> str:
+    return CORE_NAME.sub("", normalise(name))
 
 
 def _nearest_named(named: Named, before: list[Target]) -> list[Target]:
