@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from budgetlens.analyze import analyze_bytes
-from budgetlens.evaluate.extraction import evaluate_file, evaluate_record, summary
+from budgetlens.evaluate.extraction import document_path, evaluate_file, evaluate_record, summary
 from budgetlens.evaluate.extraction_gold import GoldRow, locate_rows
 from tests.conftest import seed_path
 
@@ -54,3 +54,11 @@ def test_a_real_seed_scores_amounts() -> None:
     assert score.split == "dev"
     assert summary(score.counts)["rows_lost"] == 0
     assert summary(score.counts)["money_pct_r"] > 0.9
+
+
+def test_extraction_gold_documents_are_shared_ones_or_our_synthetic_ones(tmp_path) -> None:
+    gold_file = tmp_path / "annotations" / "extraction" / "x.jsonl"
+    shared = tmp_path / "shared"
+    assert document_path("seeds/001.txt", gold_file, shared) == shared / "seeds" / "001.txt"
+    ours = tmp_path / "annotations" / "synthetic" / "syn4-a.txt"
+    assert document_path("synthetic/syn4-a.txt", gold_file, shared) == ours

@@ -213,10 +213,15 @@ def evaluate_record(record: DocumentRecord, rows: list[GoldRow]) -> Counts:
     return counts
 
 
+def document_path(doc: str, gold_file: Path, shared: Path) -> Path:
+    """`seeds/…` and `corpus/…` are in ../shared; `synthetic/…` are our own documents beside the gold."""
+    return gold_file.parent.parent / doc if doc.startswith("synthetic/") else shared / doc
+
+
 def evaluate_file(gold_file: Path, shared: Path) -> DocScore:
     rows = load_gold(gold_file)
     started = time.perf_counter()
-    record = analyze_file(shared / rows[0].doc)
+    record = analyze_file(document_path(rows[0].doc, gold_file, shared))
     analysed = time.perf_counter()
     counts = evaluate_record(record, rows)
     counts.seconds.update({"analyze": analysed - started, "score": time.perf_counter() - analysed,
