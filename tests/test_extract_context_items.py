@@ -102,6 +102,10 @@ def test_a_level_mark_broken_onto_the_next_line_stays_with_its_item() -> None:
     ("13. 住房保障支出(类)住房改革支出(款)购房补贴(项)。\n年初预算为 42.00 万元，支出决算为 36.00 万元，\n"
      "完成年初预算的 85.71%，决算数小于年初预算数。",
      [("住房保障支出(类)住房改革支出(款)购房补贴(项)", ["42.00 万元", "36.00 万元", "85.71%"])]),
+    # written for the test in the wrapped Wuhan style: a year broken from its 年度 stays one sentence
+    ("2. 公务用车购置及运行维护费年初预算为14.80万元，支出\n决算为12.96万元，完成年初预算的87.57%，与2023\n"
+     "年度持平。",
+     [("公务用车购置及运行维护费", ["14.80万元", "12.96万元", "87.57%"])]),
 ])
 def test_a_sentence_broken_inside_a_name_or_before_its_figure_is_one_sentence(
         text: str, expected: list[tuple[str, list[str]]]) -> None:
@@ -132,3 +136,14 @@ def test_a_flat_line_needs_no_comparison_word() -> None:
     # sh-putuo finance-bureau 2024 final p.23: figure-less 三公 lines stated flat
     record = analyze_text("其中：因公出国（境）费支出决算持平；公务接待费支出决算持平。")
     assert [(c.kind, c.direction) for c in record.claims] == [("change", "持平"), ("change", "持平")]
+
+
+def test_a_difference_against_the_budget_is_a_delta_of_the_line_before() -> None:
+    # written for the test in the Shanghai 决算 wording: "决算数小于预算数71.28万元" names no line of its own
+    record = analyze_text("9. 农林水支出（类）水利（款）水利工程运行与维护（项）。年初预算为500.00万元，"
+                          "支出决算为428.72万元，完成年初预算的85.74%。决算数小于预算数71.28万元。")
+    amounts = {a.id: a.text for a in record.amounts}
+    last = record.claims[-1]
+    assert (last.kind, last.subject, last.direction) == (
+        "budget_vs_actual", "农林水支出（类）水利（款）水利工程运行与维护（项）", "小于")
+    assert [(v.role, amounts[v.amount_id]) for v in last.values] == [("delta", "71.28万元")]

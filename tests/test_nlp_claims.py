@@ -31,6 +31,14 @@ def reasons_of(nlp: Language, text: str) -> list[tuple]:
 
 
 CLAIM_CASES = [
+    (  # written for the test: "由A…为B" states where a figure went from and to, not a difference
+        "二是森林火险监测点位由12个调减为9个，监测服务费相应减少。",
+        [("change", "森林火险监测点位", {"prior": "12个", "current": "9个"}, None)],
+    ),
+    (
+        "自2025年1月起本区职工基本医疗保险单位缴费比例由10%调整为9.5%，单位缴费相应减少。",
+        [("change", "职工基本医疗保险单位缴费比例", {"prior": "10%", "current": "9.5%"}, None)],
+    ),
     (  # written for the test: 节支 / 超支 / 增支 / 减支 are directions of a budget-vs-actual difference
         "公务接待费年初预算3.00万元，支出决算2.40万元，节支0.60万元，主要原因是接待批次减少。",
         [("budget_vs_actual", "公务接待费", {"budget": "3.00万元", "actual": "2.40万元", "delta": "0.60万元"}, "减少")],

@@ -69,8 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
                           help="indicators: only this gold split (repeatable); reasons: the first one (default test)")
     evaluate.add_argument("--errors", action="store_true", help="indicators: list the errors of every split")
     evaluate.add_argument("--misses", action="append", metavar="SPLIT",
-                          help="variances: print the misses of this split (repeatable; default train only, so that "
-                               "held-out misses are not read and tuned on)")
+                          help="extraction, variances: print the misses of this split (repeatable; default dev / "
+                               "train only, so that held-out misses are not read and tuned on)")
     indicators = sub.add_parser("indicators", help="flatten the indicators of a results .jsonl into CSV")
     indicators.add_argument("records", type=Path, help="a .jsonl written by `budgetlens analyze`")
     indicators.add_argument("--csv", required=True, help="output .csv file, or - for stdout")
@@ -171,7 +171,8 @@ def run_evaluate_extraction(args: argparse.Namespace) -> int:
     from budgetlens.evaluate import extraction
 
     scores = extraction.evaluate(args.gold / "extraction", args.shared)
-    return _reported(args, extraction.report(scores), lambda: extraction.summarise(scores))
+    report = extraction.report(scores, miss_splits=tuple(args.misses or ("dev",)))
+    return _reported(args, report, lambda: extraction.summarise(scores))
 
 
 def run_evaluate_variances(args: argparse.Namespace) -> int:

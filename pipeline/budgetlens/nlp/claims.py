@@ -127,6 +127,10 @@ def _is_threshold(text: str, amount: Amount) -> bool:
 
 def _role_of(amount: Amount, lead: str, patterns: ClaimPatterns) -> str:
     roles = patterns.roles
+    if roles["from"].search(lead):
+        return "prior"  # "监测点位由12个调减为9个", "缴费比例由10%调整为9.5%": the figure it went from …
+    if roles["to"].search(lead):
+        return "current"  # … and the figure it went to, not a difference
     if amount.kind in RATE_KINDS:
         for role, name in (("completion", "completion"), ("share", "share"), ("pct", "change")):
             if roles[name].search(lead):
@@ -171,6 +175,9 @@ def _place(drafts: list[_Draft], open_: _Draft | None, role: str, index: int, am
 
 def _attach_target(drafts: list[_Draft], open_: _Draft | None, role: str, lead: str,
                    patterns: ClaimPatterns) -> _Draft | None:
+    if role == "current" and open_ is not None and open_.has("prior") and not open_.has("current") \
+            and patterns.roles["to"].search(lead):
+        return open_  # "…由12个调减为9个": the figure it went to, of the same claim
     if open_ is None or role in ("current", "budget"):
         return None
     if role == "actual":
@@ -286,7 +293,7 @@ def _kind_of(draft: _Draft, drafts: list[_Draft], text: str, extent: str, prior:
     if (compared and roles & {"budget", "actual", "completion", "delta", "pct"}) \
             or (against_budget and _direction(extent, patterns) is not None):
         return "budget_vs_actual", [("actual" if role == "current" else role, i) for role, i in values]
-    if roles & {"delta", "pct"} or (prior and _direction(extent, patterns) == "持平"):
+    if roles & {"delta", "pct"} or {"prior", "current"} <= roles or (prior and _direction(extent, patterns) == "持平"):
         return "change", values
     if "share" in roles:
         return "share", values
