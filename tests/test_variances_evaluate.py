@@ -45,3 +45,12 @@ def test_variances_evaluate_wrong_figures_do_not_match() -> None:
 
 def test_variances_evaluate_squeeze_ignores_spaces_quotes_and_width() -> None:
     assert squeeze("“三公” 经费 １.３２ 万元") == squeeze('"三公"经费1.32万元') == "三公经费1.32万元"
+
+
+def test_variances_evaluate_a_list_marker_before_the_snippet_and_a_code_in_the_subject_still_match() -> None:
+    # syn4 judicial 2026 @368: our variance's place starts at "4．", the gold subject carries the 功能 code
+    text = "4．普法宣传（项）支出96.80万元，与上年相比减少21.60万元，下降18.24%。该项经费主要用于普法主题活动。"
+    row = gold(line=1, snippet="普法宣传（项）支出96.80万元，与上年相比减少21.60万元", subject="2040605 普法宣传",
+               kind="change", current="96.80", base="118.40")
+    score = score_document("t", [row], record_of(text, checks.unexplained_variance))
+    assert (score.counts["predicted"], score.counts["true_positive"]) == (1, 1)

@@ -129,12 +129,16 @@ class Locator:
 def matches(ours: Variance, gold: GoldVariance, windows: list[tuple[int, int]]) -> bool:
     if ours.kind != gold.kind:
         return False
-    placed = any(p.span is not None and a <= p.span.start < b for p in ours.evidence for a, b in windows)
+    placed = any(p.span is not None and p.span.start < b and a < p.span.end  # overlap: "4．普法…" starts before
+                 for p in ours.evidence for a, b in windows)
     figures = [_same_value(ours.current, ours.unit, gold.current, gold.unit),
                _same_value(ours.base, ours.unit, gold.base, gold.unit)]
     if False in figures:
         return placed and figures.count(False) == 1 and _near(ours, gold)
     return placed or (True in figures and _similar(ours.subject, gold.subject) and _near(ours, gold))
+
+
+_CODE = re.compile(r"^\d{3,7}")
 
 
 def _near(ours: Variance, gold: GoldVariance) -> bool:
@@ -149,7 +153,7 @@ def _near(ours: Variance, gold: GoldVariance) -> bool:
 
 
 def _similar(a: str, b: str) -> bool:
-    a, b = squeeze(a), squeeze(b)
+    a, b = (_CODE.sub("", squeeze(name)) for name in (a, b))  # "2040605 普法宣传": the code is not the name
     return bool(a) and bool(b) and (a in b or b in a or len(set(a) & set(b)) >= min(len(set(a)), len(set(b))) * 0.6)
 
 
