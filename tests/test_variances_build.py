@@ -252,6 +252,14 @@ def test_variances_a_reason_restating_several_lines_goes_to_the_run_before_it() 
     assert [v.explained for v in variances_of(text) if v.needs_reason] == [True, True]
 
 
+def test_variances_a_difference_stated_again_is_the_same_pair_and_takes_its_reason() -> None:
+    # written for the test in the Shanghai 决算 项-line wording
+    text = ("4、农林水支出（类）水利（款）水利工程运行与维护（项）。年初预算为2020.00万元，支出决算为1948.72万元，"
+            "完成年初预算的96.47%。决算数小于预算数71.28万元。主要是由于保洁养护服务合同重新招标，中标价格低于预算控制价。")
+    [variance] = variances_of(text)
+    assert (variance.base, variance.current, variance.explained) == (D("2020.00"), D("1948.72"), True)
+
+
 def test_variances_a_change_after_budget_and_actual_compares_the_actual() -> None:
     # 001 @990: "较上年减少1.61万元" is this year's 决算 0.28 against last year's, not the budget 2.52
     text = ("2. 公务用车购置及运行维护费预算为 2.52 万元，支出决算为 0.28 万元，完成年初预算的 11.11%；较上年减少 "

@@ -156,7 +156,13 @@ def _restates(pair: Pair, earlier: Pair) -> bool:
     if pair.kind != earlier.kind or normalise(pair.subject) != normalise(earlier.subject):
         return False
     same_figures = (pair.current, pair.base, pair.difference) == (earlier.current, earlier.base, earlier.difference)
-    return not pair.has_figures or same_figures
+    return not pair.has_figures or same_figures or _restates_the_difference(pair, earlier)
+
+
+def _restates_the_difference(pair: Pair, earlier: Pair) -> bool:
+    """"…支出决算为1948.72万元…。决算数小于预算数71.28万元。": a difference stated again after the pair."""
+    stated = pair.base is None and pair.difference is not None
+    return stated and earlier.difference is not None and abs(pair.difference) == abs(earlier.difference)
 
 
 def _rule_of(pair: Pair | None, ctx: CheckContext, is_budget: bool) -> LineRule | None:

@@ -114,7 +114,7 @@ def comparison_kind(claim: ClaimRecord, ctx: CheckContext, document_is_budget: b
     if claim.kind != "budget_vs_actual":
         return None
     has = {v.role for v in claim.values}
-    if "actual" in has or not has:
+    if "actual" in has or not has or has == {"delta"}:  # "决算数小于预算数71.28万元": the difference alone
         return "budget_vs_actual"
     if has == {"budget"} and claim.direction is not None and document_is_budget and \
             LAST_YEAR_BUDGET.search(_sentence_text(claim, ctx)):
