@@ -31,6 +31,10 @@ def reasons_of(nlp: Language, text: str) -> list[tuple]:
 
 
 CLAIM_CASES = [
+    (  # written for the test: an actual with no budget, compared with last year, is this year's figure
+        "2024年度“三公”经费财政拨款支出决算为23.12万元，比2023年度增加16.91万元，增长272.30%。",
+        [("change", "“三公”经费财政拨款", {"current": "23.12万元", "delta": "16.91万元", "pct": "272.30%"}, "增加")],
+    ),
     (  # written for the test: "由A…为B" states where a figure went from and to, not a difference
         "二是森林火险监测点位由12个调减为9个，监测服务费相应减少。",
         [("change", "森林火险监测点位", {"prior": "12个", "current": "9个"}, None)],
@@ -179,6 +183,14 @@ REASON_CASES = [
         [("主要用于", "purpose", 0, "系统运维")],
     ),
 ]
+
+
+def test_claims_from_opens_a_claim_of_its_own(nlp: Language) -> None:
+    # written for the test in the 三公 reason wording: the count before "由" is not where the change starts
+    doc = nlp("2025年3月1辆执法执勤用车报废后未予更新，车辆保有量由3辆减为2辆。")
+    changes = [(c.subject, [(v.role, doc._.amounts[v.amount].text) for v in c.values])
+               for c in doc._.claims if c.kind == "change"]
+    assert changes == [("车辆保有量", [("prior", "3辆"), ("current", "2辆")])]
 
 
 @pytest.mark.parametrize(("text", "expected"), REASON_CASES)

@@ -178,7 +178,7 @@ def _attach_target(drafts: list[_Draft], open_: _Draft | None, role: str, lead: 
     if role == "current" and open_ is not None and open_.has("prior") and not open_.has("current") \
             and patterns.roles["to"].search(lead):
         return open_  # "…由12个调减为9个": the figure it went to, of the same claim
-    if open_ is None or role in ("current", "budget"):
+    if open_ is None or role in ("current", "budget", "prior"):
         return None
     if role == "actual":
         return open_ if open_.has("budget") and not open_.has("actual") else None
@@ -196,7 +196,8 @@ def _attach_target(drafts: list[_Draft], open_: _Draft | None, role: str, lead: 
 def _turns_to_last_year(open_: _Draft, role: str, lead: str, patterns: ClaimPatterns) -> bool:
     """"年初预算数为2.52万元，支出决算为2.44万元，…，较上年减少0.34万元": after the budget-vs-actual
     comparison the sentence compares the same subject with last year, a change claim of its own."""
-    return role in ("delta", "pct") and open_.has("actual") and patterns.prior_year.search(lead) is not None
+    compared = open_.has("actual") and (open_.has("budget") or open_.has("completion"))
+    return role in ("delta", "pct") and compared and patterns.prior_year.search(lead) is not None
 
 
 def _names_another_subject(open_: _Draft, lead: str, role: str, patterns: ClaimPatterns) -> bool:
@@ -290,6 +291,9 @@ def _kind_of(draft: _Draft, drafts: list[_Draft], text: str, extent: str, prior:
     compared = bool(roles & {"actual", "completion"}) or against_budget
     if roles == {"actual", "share"} and not against_budget:  # "公务接待费支出决算0.39万元，占100.00%": a share
         return "share", [("current" if role == "actual" else role, i) for role, i in values]
+    if prior and roles & {"delta", "pct"} and not roles & {"budget", "completion"} and not against_budget:
+        # "“三公”经费支出决算为23.12万元，比2023年度增加16.91万元": this year's actual against last year's
+        return "change", [("current" if role == "actual" else role, i) for role, i in values]
     if (compared and roles & {"budget", "actual", "completion", "delta", "pct"}) \
             or (against_budget and _direction(extent, patterns) is not None):
         return "budget_vs_actual", [("actual" if role == "current" else role, i) for role, i in values]
