@@ -8,7 +8,11 @@ ReasonRecord.explains already names the claim a reason follows. On top of that:
   without figures, the changes of the sentences before it — the pairs just before it with the
   same direction and no reason of their own take it, and the restatement is no pair itself;
 - a cue that ends its paragraph ("主要原因：" then the reason as the next paragraph), and a
-  "一是…二是…" list that ran on into the next numbered item: the text judged is the reason itself.
+  "一是…二是…" list that ran on into the next numbered item: the text judged is the reason itself;
+- a reason that says what it explains: "决算数小于预算数的…" (a comparison and a direction: only pairs that
+  fit), "以上两项…" / "上述减少的…" (the items just before), "“三公”经费支出减少主要是由于…" (a line restated
+  without a figure: that line's pair), and one after a breakdown sentence that states no pair (the nearest
+  pair that fits what it names).
 """
 
 from __future__ import annotations
@@ -125,13 +129,16 @@ class Named:
 
 def _items_before(lead: str, before: list[Target]) -> list[Target]:
     """"以上两项决算数均大于年初预算数，原因是…": a reason given once for the N items just before it;
-    "上述减少的主要原因是…": for the run of reason-less pairs before it in its section (a flat one skipped)."""
+    "上述减少的主要原因是…": for the run of reason-less pairs before it."""
     counted = ITEMS_NAMED.search(lead)
     if counted is not None:
         n = COUNT.get(counted["n"]) or int(counted["n"])
         return [t for t in before[-n:] if not t.reason_ids]
-    if ABOVE_CHANGE.search(lead) is None:
-        return []
+    return _reasonless_run(before) if ABOVE_CHANGE.search(lead) else []
+
+
+def _reasonless_run(before: list[Target]) -> list[Target]:
+    """The pairs just before a summary reason that have none of their own, in one section (flat ones skipped)."""
     run: list[Target] = []
     for target in reversed(before[-SUMMARY_LOOKBACK:]):
         if run and target.section_id != run[-1].section_id:
@@ -147,7 +154,8 @@ def _items_before(lead: str, before: list[Target]) -> list[Target]:
 def _restated_before(lead: str, before: list[Target], claim_by_id: dict[str, ClaimRecord]) -> list[Target]:
     """"“三公”经费支出减少主要是由于…" / "收支预算增加的主要原因是…": the words before the cue restate, without a
     figure, a change told earlier. The reason is that pair's — the nearest one of that name going that way —
-    or, when no pair has the name (a summary of several), the run of reason-less pairs going that way."""
+    or, when no pair has the name (a summary of several), the run of reason-less pairs (going that way: the
+    caller keeps those that fit)."""
     found = RESTATED.fullmatch(lead)
     if found is None:
         return []
@@ -155,10 +163,8 @@ def _restated_before(lead: str, before: list[Target], claim_by_id: dict[str, Cla
     if not subject:  # "决算数小于预算数的主要原因": names no line, the comparison is the sentence's own
         return []
     recent = [t for t in reversed(before[-SUMMARY_LOOKBACK:]) if t.direction == direction]
-    named = next((t for t in recent if subject and _subject_of(t, claim_by_id) == subject), None)
-    if named is not None:
-        return [named]
-    return _items_before(f"上述{'增加' if direction == 'increase' else '减少'}", before)
+    named = next((t for t in recent if _subject_of(t, claim_by_id) == subject), None)
+    return [named] if named is not None else [t for t in _reasonless_run(before) if t.direction == direction]
 
 
 def _sentence_lead(text: str, cue_start: int) -> str:
