@@ -44,6 +44,7 @@ from budgetlens.evaluate.extraction_gold import (
     show_claim,
     squeeze,
 )
+from budgetlens.evaluate.findings import synthetic_dir
 from budgetlens.extract.records import AmountRecord, ClaimRecord, ReasonRecord
 from budgetlens.output.record import DocumentRecord
 
@@ -215,7 +216,9 @@ def evaluate_record(record: DocumentRecord, rows: list[GoldRow]) -> Counts:
 
 def document_path(doc: str, gold_file: Path, shared: Path) -> Path:
     """`seeds/…` and `corpus/…` are in ../shared; `synthetic/…` are our own documents beside the gold."""
-    return gold_file.parent.parent / doc if doc.startswith("synthetic/") else shared / doc
+    if doc.startswith("synthetic/"):
+        return synthetic_dir(gold_file.parent) / doc.removeprefix("synthetic/")
+    return shared / doc
 
 
 def evaluate_file(gold_file: Path, shared: Path) -> DocScore:
