@@ -260,6 +260,32 @@ def test_variances_a_difference_stated_again_is_the_same_pair_and_takes_its_reas
     assert (variance.base, variance.current, variance.explained) == (D("2020.00"), D("1948.72"), True)
 
 
+def test_variances_a_restated_total_before_its_cue_gives_the_reason_to_the_stated_total() -> None:
+    # written for the test in the Shanghai 决算 三公 wording: items after "其中：", then the total restated
+    text = ("“三公”经费财政拨款支出全年预算为9.20万元，支出决算为8.77万元，完成预算的95.33%，其中：公务用车购置及"
+            "运行维护费预算为6.80万元，支出决算为6.12万元；公务接待费预算为2.40万元，支出决算为2.65万元。"
+            "2025年度“三公”经费支出决算数小于预算数的主要原因：严格落实中央八项规定精神。")
+    explained = {v.subject: v.explained for v in variances_of(text) if v.needs_reason}
+    assert explained == {"“三公”经费财政拨款支出": True, "公务用车购置及运行维护费": False, "公务接待费": False}
+
+
+def test_variances_a_line_told_again_with_its_actual_only_shares_the_reason_given_there() -> None:
+    # written for the test: section (一) states the pair, section (二) the actual and the reason
+    text = ("（一）总体情况\n公务用车购置及运行维护费预算为6.80万元，支出决算为6.12万元。\n（二）具体情况\n"
+            "2、公务用车购置及运行维护费支出6.12万元，完成预算的90.00%。"
+            "决算数小于预算数的主要原因是1辆执法执勤用车报废停驶。\n")
+    [stated] = [v for v in variances_of(text) if v.base is not None]
+    assert stated.explained is True
+
+
+def test_variances_a_reason_naming_both_comparisons_explains_both_pairs() -> None:
+    # written for the test in the wrapped Wuhan 决算 wording (syn6 style): the change told after "；"
+    text = ("2. 公务用车购置及运行维护费预算为18.00万元，支出决算为15.42万元，完成年初预算的85.67%；"
+            "较上年减少1.68万元，下降9.82%。决算数小于预算数且较上年减少的主要原因是2辆执法执勤车报废，车辆燃料费相应减少。")
+    assert {v.kind: v.explained for v in variances_of(text) if v.needs_reason} == {
+        "budget_vs_actual": True, "change": True}
+
+
 def test_variances_a_change_after_budget_and_actual_compares_the_actual() -> None:
     # 001 @990: "较上年减少1.61万元" is this year's 决算 0.28 against last year's, not the budget 2.52
     text = ("2. 公务用车购置及运行维护费预算为 2.52 万元，支出决算为 0.28 万元，完成年初预算的 11.11%；较上年减少 "

@@ -31,6 +31,8 @@ EMPTY = re.compile(r"^[\s，,。；;：:、.无]*$")
 LEAD_CHARS = 24  # text before a cue read for the comparison it names
 NAMES_CHANGE = re.compile(
     r"(?:较|比|与|同)(?:上年|上一年度?|去年|\d{4}年度?)(?:相比)?[^，,。；;]{0,6}(?P<word>增加|减少|增长|下降)的$")
+# "决算数小于预算数、较上年减少的主要原因": both comparisons named before one cue
+BUDGET_TOO = re.compile(r"(?:大于|小于|高于|低于|超过|超出)(?:年初|全年|调整后)?预算数?[、且和及，,]*$")
 NAMES_BUDGET = re.compile(r"(?P<word>大于|小于|高于|低于|超过|超出)(?:年初|全年|调整后)?预算数?的$")
 DIRECTION_OF_WORD = {"增加": "increase", "增长": "increase", "大于": "increase", "高于": "increase",
                      "超过": "increase", "超出": "increase", "减少": "decrease", "下降": "decrease",
@@ -102,6 +104,9 @@ def attach_reasons(targets: list[Target], claims: list[ClaimRecord], reasons: li
         sharing = restated or [*_items_before(lead, before), *_sharing(reason, explained, claims, reasons, owner)]
         if not sharing and named is not None:
             sharing = _nearest_named(named, before)
+        elif named is not None and named.kind is None:  # both comparisons named: each one's nearest pair
+            sharing += [t for kind in ("change", "budget_vs_actual") if not any(s.kind == kind for s in sharing)
+                        for t in _nearest_named(Named(kind, named.direction), before)]
         for target in _named_ones(named, sharing):
             _add(target, reason.id)
     _hand_on_summaries(targets)
@@ -159,12 +164,16 @@ def _restated_before(lead: str, before: list[Target], claim_by_id: dict[str, Cla
     found = RESTATED.fullmatch(lead)
     if found is None:
         return []
-    direction, subject = DIRECTION_OF_WORD[found["word"]], _core(found["subject"])
+    direction, subject = DIRECTION_OF_WORD[found["word"]], core_name(found["subject"])
     if not subject:  # "决算数小于预算数的主要原因": names no line, the comparison is the sentence's own
         return []
-    recent = [t for t in reversed(before[-SUMMARY_LOOKBACK:]) if t.direction == direction]
-    named = next((t for t in recent if _subject_of(t, claim_by_id) == subject), None)
-    return [named] if named is not None else [t for t in _reasonless_run(before) if t.direction == direction]
+    of_name = [t for t in reversed(before[-SUMMARY_LOOKBACK:])
+               if t.direction == direction and _subject_of(t, claim_by_id) == subject]
+    restatements = [t for t in of_name if not t.has_figures]  # the lead-in's own figure-less pair, if parsed
+    stated = next((t for t in of_name if t.has_figures), None)
+    if stated is not None:
+        return [stated, *restatements]
+    return [*[t for t in _reasonless_run(before) if t.direction == direction], *restatements]
 
 
 def _sentence_lead(text: str, cue_start: int) -> str:
@@ -178,10 +187,11 @@ def _sentence_lead(text: str, cue_start: int) -> str:
 
 def _subject_of(target: Target, claim_by_id: dict[str, ClaimRecord]) -> str:
     claim = next((claim_by_id[c] for c in target.claim_ids if c in claim_by_id), None)
-    return _core(claim.subject or "") if claim is not None else ""
+    return core_name(claim.subject or "") if claim is not None else ""
 
 
-def _core(name: str) -> str:
+def core_name(name: str) -> str:
+    """A line's name without the words a restatement may leave out ("“三公”经费财政拨款支出" → "三公经费")."""
     return CORE_NAME.sub("", normalise(name))
 
 
@@ -213,7 +223,8 @@ def named_comparison(lead: str) -> Named | None:
     for kind, pattern in (("change", NAMES_CHANGE), ("budget_vs_actual", NAMES_BUDGET), (None, ABOVE_CHANGE)):
         found = pattern.search(lead)
         if found:
-            return Named(kind, DIRECTION_OF_WORD[found["word"]])
+            both = kind == "change" and BUDGET_TOO.search(lead[:found.start()]) is not None
+            return Named(None if both else kind, DIRECTION_OF_WORD[found["word"]])
     return None
 
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Protocol
 from budgetlens.extract.records import ClaimRecord, ReasonRecord
 from budgetlens.link.subjects import normalise
 from budgetlens.tables.model import Flavour
-from budgetlens.variances.attach import Target, attach_reasons, is_empty, reason_end, reason_text
+from budgetlens.variances.attach import Target, attach_reasons, core_name, is_empty, reason_end, reason_text
 from budgetlens.variances.from_claims import Pair, claim_to_pair
 from budgetlens.variances.from_dept_forms import add_dept_form_pairs
 from budgetlens.variances.from_forms import PROJECT_RULE, project_form_pairs
@@ -245,10 +245,13 @@ def _explain_by_breakdown(variances: list[Variance], ctx: CheckContext) -> None:
 
 
 def _same_pair(a: Variance, b: Variance) -> bool:
-    """Same kind, same non-zero difference, and the same current figure where both print one."""
-    if a.kind != b.kind or a.unit != b.unit or a.difference is None or a.difference != b.difference:
+    """Same kind, same non-zero difference, and the same current figure where both print one; or the same line
+    told again with its actual only ("2、公务用车购置及运行维护费支出6.12万元，完成预算的90.00%。…主要原因是…")."""
+    if a.kind != b.kind or a.unit != b.unit:
         return False
-    return a.current is None or b.current is None or a.current == b.current
+    if a.difference is None or b.difference is None:
+        return a.current is not None and a.current == b.current and core_name(a.subject) == core_name(b.subject)
+    return a.difference == b.difference and (a.current is None or b.current is None or a.current == b.current)
 
 
 def _is_cause(reason: ReasonRecord, text: str, judgement: Judgement) -> bool:
