@@ -18,6 +18,7 @@ ReasonRecord.explains already names the claim a reason follows. On top of that:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -93,23 +94,32 @@ def attach_reasons(targets: list[Target], claims: list[ClaimRecord], reasons: li
     owner = {cid: t for t in targets for cid in t.claim_ids}
     claim_by_id = {c.id: c for c in claims}
     placed = _in_text_order(targets, claim_by_id)
+    starts = [start for start, _ in placed]
     for reason in reasons:
         explained = claim_by_id.get(reason.explains or "")
         if explained is None:
             continue
+        before = [t for _, t in placed[:bisect_left(starts, reason.span.start)]]
         lead = "".join(text[max(0, reason.span.start - LEAD_CHARS):reason.span.start].split())
         named = named_comparison(lead)
-        before = [t for start, t in placed if start < reason.span.start]
         restated = _restated_before(_sentence_lead(text, reason.span.start), before, claim_by_id)
         sharing = restated or [*_items_before(lead, before), *_sharing(reason, explained, claims, reasons, owner)]
-        if not sharing and named is not None:
-            sharing = _nearest_named(named, before)
-        elif named is not None and named.kind is None:  # both comparisons named: each one's nearest pair
-            sharing += [t for kind in ("change", "budget_vs_actual") if not any(s.kind == kind for s in sharing)
-                        for t in _nearest_named(Named(kind, named.direction), before)]
-        for target in _named_ones(named, sharing):
+        for target in _named_ones(named, _completed(sharing, named, before)):
             _add(target, reason.id)
     _hand_on_summaries(targets)
+
+
+def _completed(sharing: list[Target], named: Named | None, before: list[Target]) -> list[Target]:
+    """When the reason's own sentence gives no pair (a breakdown before it), or gives one of the two comparisons
+    its lead-in names ("决算数小于预算数且较上年减少的…"), the nearest pairs that fit what it names."""
+    if named is None:
+        return sharing
+    if not sharing:
+        return _nearest_named(named, before)
+    if named.kind is not None:
+        return sharing
+    missing = [kind for kind in ("change", "budget_vs_actual") if not any(t.kind == kind for t in sharing)]
+    return [*sharing, *(t for kind in missing for t in _nearest_named(Named(kind, named.direction), before))]
 
 
 def _in_text_order(targets: list[Target], claim_by_id: dict[str, ClaimRecord]) -> list[tuple[int, Target]]:
