@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from budgetlens.document import Sentence
 from budgetlens.extract.records import ClaimRecord, ReasonRecord
 from budgetlens.link.subjects import normalise
+from budgetlens.nlp.claims import direction_sign
 
 NEXT_ITEM = re.compile(  # the end of a reason's last list item, before the next numbered paragraph
     r"[。；;](?=\s*(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]、))")
@@ -35,9 +36,7 @@ NAMES_CHANGE = re.compile(
 # "决算数小于预算数、较上年减少的主要原因": both comparisons named before one cue
 BUDGET_TOO = re.compile(r"(?:大于|小于|高于|低于|超过|超出)(?:年初|全年|调整后)?预算数?[、且和及，,]*$")
 NAMES_BUDGET = re.compile(r"(?P<word>大于|小于|高于|低于|超过|超出)(?:年初|全年|调整后)?预算数?的$")
-DIRECTION_OF_WORD = {"增加": "increase", "增长": "increase", "大于": "increase", "高于": "increase",
-                     "超过": "increase", "超出": "increase", "减少": "decrease", "下降": "decrease",
-                     "小于": "decrease", "低于": "decrease"}
+SAME_AS = {"高于": "大于", "超过": "大于", "超出": "大于", "低于": "小于"}  # words direction_sign reads otherwise
 SUMMARY_LOOKBACK = 6  # pairs before a figure-less restatement that may share its reason
 ITEMS_NAMED = re.compile(r"(?:以上|上述)(?P<n>[两二三四五六2-6])项")
 ABOVE_CHANGE = re.compile(r"(?:以上|上述)[^，,。；;]{0,8}?(?P<word>增加|减少|增长|下降)的?$")
@@ -122,6 +121,11 @@ def _completed(sharing: list[Target], named: Named | None, before: list[Target])
     return [*sharing, *(t for kind in missing for t in _nearest_named(Named(kind, named.direction), before))]
 
 
+def _direction_of(word: str) -> str:
+    """"小于" → "decrease": a printed comparison word as Target.direction says it."""
+    return "increase" if direction_sign(SAME_AS.get(word, word)) == 1 else "decrease"
+
+
 def _in_text_order(targets: list[Target], claim_by_id: dict[str, ClaimRecord]) -> list[tuple[int, Target]]:
     """Targets stated in the narrative, by where their first claim starts (table-only pairs have none)."""
     placed = [(min(claim_by_id[c].span.start for c in t.claim_ids if c in claim_by_id), t)
@@ -174,7 +178,7 @@ def _restated_before(lead: str, before: list[Target], claim_by_id: dict[str, Cla
     found = RESTATED.fullmatch(lead)
     if found is None:
         return []
-    direction, subject = DIRECTION_OF_WORD[found["word"]], core_name(found["subject"])
+    direction, subject = _direction_of(found["word"]), core_name(found["subject"])
     if not subject:  # "决算数小于预算数的主要原因": names no line, the comparison is the sentence's own
         return []
     of_name = [t for t in reversed(before[-SUMMARY_LOOKBACK:])
@@ -234,7 +238,7 @@ def named_comparison(lead: str) -> Named | None:
         found = pattern.search(lead)
         if found:
             both = kind == "change" and BUDGET_TOO.search(lead[:found.start()]) is not None
-            return Named(None if both else kind, DIRECTION_OF_WORD[found["word"]])
+            return Named(None if both else kind, _direction_of(found["word"]))
     return None
 
 

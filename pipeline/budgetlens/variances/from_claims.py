@@ -19,14 +19,13 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from budgetlens.extract.records import AmountRecord, ClaimRecord
-from budgetlens.nlp.claims import VERB_FIRST
+from budgetlens.nlp.claims import VERB_FIRST, direction_sign
 from budgetlens.numbers import UNIT_SCALE
 from budgetlens.variances.model import VarianceKind, VariancePlace
 
 if TYPE_CHECKING:  # the checks package imports this one: no import back at run time
     from budgetlens.checks.registry import CheckContext
 
-SIGN = {"增加": 1, "增长": 1, "大于": 1, "减少": -1, "下降": -1, "小于": -1, "持平": 0, "等于": 0}
 LAST_YEAR_BUDGET = re.compile(r"(与|比|较)(上年|上年度|\d{4}年度?)(年初)?预算")
 LOOKBACK_CLAIMS = 3  # earlier claims searched for the figure a change sentence leaves out
 NEW_THIS_YEAR = re.compile(r"^[，,]?(?:为|系|属)?(?:今年|本年度?|当年)新增(?:支出|科目|项级科目|项目)?[。；;，,]?$")
@@ -73,7 +72,7 @@ def claim_to_pair(claim: ClaimRecord, ctx: CheckContext, document_is_budget: boo
     pair = Pair(kind=kind, claim=claim, subject=claim.subject or "", unit=unit, claims=[claim],
                 current=_in(current, unit), base=_in(base, unit),
                 decimals=min((a.decimals for a in (current, base, delta) if a is not None), default=2))
-    pair.difference = _difference(pair, _in(delta, unit), SIGN.get(claim.direction or ""))
+    pair.difference = _difference(pair, _in(delta, unit), direction_sign(claim.direction))
     pair.stated_rate = _stated_rate(claim, ctx)
     pair.has_figures = any(a is not None for a in (printed, base, delta)) or pair.stated_rate is not None
     complete(pair)
@@ -141,7 +140,7 @@ def _difference(pair: Pair, delta: Decimal | None, sign: int | None) -> Decimal 
 
 
 def _stated_rate(claim: ClaimRecord, ctx: CheckContext) -> Decimal | None:
-    sign = SIGN.get(claim.direction or "")
+    sign = direction_sign(claim.direction)
     pct, completion = ctx.value(claim, "pct"), ctx.value(claim, "completion")
     if pct is not None and pct.kind == "percent" and sign is not None:
         return pct.value * sign

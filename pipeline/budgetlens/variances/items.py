@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from budgetlens.link.subjects import normalise, subject_to_line
+from budgetlens.nlp.claims import direction_sign
 from budgetlens.numbers import UNIT_SCALE, decimals_shown
 from budgetlens.tables.model import TableKind
 from budgetlens.variances.attach import Target
-from budgetlens.variances.from_claims import SIGN, Pair
+from budgetlens.variances.from_claims import Pair
 from budgetlens.variances.from_tables import CellPair
 from budgetlens.variances.model import Variance, VarianceDirection, VariancePlace
 from budgetlens.variances.required import LineRule, Settings, rate_of, rounding_limit, size_class
@@ -101,7 +102,7 @@ def direction_of(figures: _Figures, stated: str | None) -> VarianceDirection | N
     """From the figures when known, else from the direction word as printed."""
     if figures.difference is not None:
         return "increase" if figures.difference > 0 else "decrease" if figures.difference < 0 else "flat"
-    sign = SIGN.get(stated or "")
+    sign = direction_sign(stated)
     return None if sign is None else ("flat", "increase", "decrease")[sign]
 
 
