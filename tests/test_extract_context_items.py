@@ -102,6 +102,9 @@ def test_a_level_mark_broken_onto_the_next_line_stays_with_its_item() -> None:
     ("13. 住房保障支出(类)住房改革支出(款)购房补贴(项)。\n年初预算为 42.00 万元，支出决算为 36.00 万元，\n"
      "完成年初预算的 85.71%，决算数小于年初预算数。",
      [("住房保障支出(类)住房改革支出(款)购房补贴(项)", ["42.00 万元", "36.00 万元", "85.71%"])]),
+    # our synthetic syn6-ridge @389, wrapped Wuhan style: a count broken from its measure word stays one sentence
+    ("二是全区在建工程由 2023 年的 126\n个增加到 2024 年的 158 个，第三方检测费用增加。",
+     [("全区在建工程", ["126个", "158 个"])]),
     # written for the test in the wrapped Wuhan style: a year broken from its 年度 stays one sentence
     ("2. 公务用车购置及运行维护费年初预算为14.80万元，支出\n决算为12.96万元，完成年初预算的87.57%，与2023\n"
      "年度持平。",
@@ -147,3 +150,16 @@ def test_a_difference_against_the_budget_is_a_delta_of_the_line_before() -> None
     assert (last.kind, last.subject, last.direction) == (
         "budget_vs_actual", "农林水支出（类）水利（款）水利工程运行与维护（项）", "小于")
     assert [(v.role, amounts[v.amount_id]) for v in last.values] == [("delta", "71.28万元")]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # our synthetic syn4-valley @458: the cause of a budget shortfall/overrun tells part of that difference
+    ("年初预算为210.00万元，支出决算为248.75万元，完成年初预算的118.45%，支出决算数大于年初预算数的主要原因是"
+     "应对强降雨过程，组织抢险救援队伍集中驻防17天，增加队伍补助和装备租赁支出38.75万元。", "budget_vs_actual"),
+    # js npc-standing-committee-office 2019 p.12: the cause of a change against last year tells part of the change
+    ("与上年相比增加123.67万元，主要原因是相关运转类经费压减10%，增加外事经费200万元。", "change"),
+])
+def test_a_difference_told_inside_a_cause_is_of_the_comparison_it_explains(text: str, kind: str) -> None:
+    record = analyze_text(text)
+    inside = [c for c in record.claims if [v.text for v in c.values] in (["38.75万元"], ["200万元"])]
+    assert [(c.kind, [v.role for v in c.values]) for c in inside] == [(kind, ["delta"])]

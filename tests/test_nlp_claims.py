@@ -37,7 +37,7 @@ CLAIM_CASES = [
     ),
     (  # written for the test: "由A…为B" states where a figure went from and to, not a difference
         "二是森林火险监测点位由12个调减为9个，监测服务费相应减少。",
-        [("change", "森林火险监测点位", {"prior": "12个", "current": "9个"}, None)],
+        [("change", "森林火险监测点位", {"prior": "12个", "current": "9个"}, "减少")],
     ),
     (
         "自2025年1月起本区职工基本医疗保险单位缴费比例由10%调整为9.5%，单位缴费相应减少。",
@@ -110,6 +110,37 @@ CLAIM_CASES = [
     (  # 000 @241: a direction without numbers; the subject comes from the context
         "与上年持平。",
         [("change", None, {}, "持平")],
+    ),
+    (  # our synthetic syn5-bay @366 (GUIDELINE §5): a share and a change of one figure are two claims
+        "其中：基本支出1180.64万元，占55.47%，比2024年度增加21.37万元，增长1.84%；",
+        [("share", "基本支出", {"current": "1180.64万元", "share": "55.47%"}, None),
+         ("change", "基本支出", {"delta": "21.37万元", "pct": "1.84%"}, "增加")],
+    ),
+    (  # syn6-ridge @389: the years it went from and to are not part of the subject
+        "二是全区在建工程由2023年的126个增加到2024年的158个，第三方检测费用增加。",
+        [("change", "全区在建工程", {"prior": "126个", "current": "158个"}, "增加")],
+    ),
+    (  # syn5-bay @426: the restated comparison before the cue is a claim of its own, the figures after it too
+        "“三公”经费支出减少的主要原因是2025年3月1辆执法执勤用车报废后未予更新，车辆保有量由3辆减为2辆。",
+        [("change", "“三公”经费支出", {}, "减少"), ("figure", None, {"current": "1辆"}, None),
+         ("change", "车辆保有量", {"prior": "3辆", "current": "2辆"}, "减少")],
+    ),
+    (  # syn5-bay @392: a restatement of the items before is no line of its own
+        "上述两项决算数大于预算数的主要原因：2025年7月起机关事业单位社会保险缴费基数调整，单位缴费相应增加。",
+        [],
+    ),
+    (  # syn-east housing @435: "增加的" names no line and no comparison: it goes on from the sentence before
+        "增加的原因是公务员医疗补助缴费比例自2025年1月起由6%调整为6.5%。",
+        [("change", "公务员医疗补助缴费比例", {"prior": "6%", "current": "6.5%"}, None)],
+    ),
+    (  # syn6-port @361: money never changes a count told before it
+        "决算数小于预算数的主要原因：1辆演出器材运输车报废后未更新，车辆保险、燃料和维修费用减少1.64万元。",
+        [("budget_vs_actual", None, {}, "小于"), ("figure", None, {"current": "1辆"}, None),
+         ("change", "车辆保险、燃料和维修费用", {"delta": "1.64万元"}, "减少")],
+    ),
+    (  # syn5-plain @449: a plan is a budget to compare with
+        "由于2024年度实际接收退役士兵较计划减少12人，自主就业一次性经济补助相应减少。",
+        [("budget_vs_actual", "实际接收退役士兵", {"delta": "12人"}, "减少")],
     ),
 ]
 

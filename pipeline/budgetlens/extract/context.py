@@ -78,6 +78,7 @@ def resolve_context(results: list[SentenceResult], document: Document) -> None:
         _drop_restatements(result, previous)
         result.reasons = [reason for reason in result.reasons if _explains_enough(reason, result, previous)]
         result.explains = [_explained(reason, result, previous) for reason in result.reasons]
+        _differences_of_the_explained(result, previous)
     for i, result in enumerate(results):
         result.continued_by = _list_continuation(result, results[i + 1:])
 
@@ -217,11 +218,35 @@ def _explains_enough(reason: Reason, result: SentenceResult, previous: SentenceR
 
 
 def _explained(reason: Reason, result: SentenceResult, previous: SentenceResult | None) -> ResolvedClaim | None:
+    found = _explained_claim(reason, result, previous)
+    return found[1] if found else None
+
+
+def _explained_claim(reason: Reason, result: SentenceResult,
+                     previous: SentenceResult | None) -> tuple[Claim, ResolvedClaim] | None:
+    """The claim a reason explains: its own in the sentence, else the last one left of the sentence before."""
     if reason.explains is not None:
         resolved = result.resolved[reason.explains]
         if not resolved.dropped:
-            return resolved
+            return result.claims[reason.explains], resolved
     if previous is None:
         return None
-    live = [r for r in previous.resolved if not r.dropped]
+    live = [(c, r) for c, r in zip(previous.claims, previous.resolved, strict=True) if not r.dropped]
     return live[-1] if live else None
+
+
+def _differences_of_the_explained(result: SentenceResult, previous: SentenceResult | None) -> None:
+    """"决算数大于预算数的主要原因是…增加队伍补助支出38.75万元": a difference told inside a cause, with no
+    year named against, is part of the comparison the cause explains (GUIDELINE §5) — budget against actual
+    here, where read alone it would look like a change against last year."""
+    for reason in result.reasons:
+        explained = _explained_claim(reason, result, previous) if reason.type == "cause" else None
+        if explained is None or explained[0].kind != "budget_vs_actual":
+            continue
+        for i, claim in enumerate(result.claims):
+            inside = reason.text_start <= claim.start_char < reason.end_char
+            only_difference = {v.role for v in claim.values} <= {"delta", "pct"} and claim.values
+            no_year = claim.prior_year is None and not claim.prior_is_previous_year
+            if inside and claim.kind == "change" and only_difference and no_year:
+                result.claims[i] = claim.model_copy(update={"kind": "budget_vs_actual"})
+                result.resolved[i].prior_year = None

@@ -32,6 +32,7 @@ _FLAT_PART = re.compile(r"[，,；;]其中[：:，,]?(?P<part>[^，,；;。0-9]*
 _BUDGET_WORD = re.compile(r"(?<=.)预算$")  # "因公出国（境）费预算" compared with its 决算: 预算 is the role
 _ALTERNATIVE = re.compile(r"(?<=[加少长降])(?:（[^）]*）|\([^)]*\))")  # "增加（减少）0万元": the word printed first
 VERB_FIRST = re.compile(r"^(?:增加|新增|减少|压减|核减)了?(?!了)(?=[\u4e00-\u9fa5“])")  # a change named before its item
+SEVERAL_ITEMS = re.compile(r"^(?:上述|以上)|[两二三四五六七八九十\d]项$")  # "上述两项", "…生活补助两项"
 NET_CHANGE = re.compile(r"[，,]\s*增减相抵")
 SAME_TAIL = 4  # characters two names of one line end in ("预算总计")
 INCREASE, DECREASE, EQUAL = {"增加", "增长", "大于"}, {"减少", "下降", "小于"}, {"持平", "等于"}
@@ -64,6 +65,7 @@ class _Draft:
     budget_word: str | None = None  # 年初 / 全年: which budget a completion rate refers to
     group: int = 0
     value_end: int = 0  # end of its last value
+    kinds: set[AmountKind] = field(default_factory=set)  # of its values
     end: int = 0  # end of its extent, set once all claims of the sentence are known
 
     def has(self, role: str) -> bool:
@@ -91,13 +93,29 @@ def find_claims(text: str, amounts: list[Amount], marks: list[NumberMark], patte
         previous_end = amount.end_char
     _close_extents(drafts, text, cue_starts)
     years = _year_marks(text, marks, patterns)
-    claims = [_to_claim(d, _context_start(drafts, i, cue_ends_all), drafts, text, amounts, years, patterns)
-              for i, d in enumerate(drafts)]
+    claims = [part for i, d in enumerate(drafts)
+              for part in _share_apart(_to_claim(d, _context_start(drafts, i, cue_ends_all), drafts, text, amounts,
+                                                 years, patterns))]
     if not claims:
-        claims = _direction_only(text, cue_starts, patterns)
-    elif drafts:
-        claims += _flat_part_after(text, drafts[-1].value_end, cue_starts, patterns)
-    return claims
+        return _direction_only(text, cue_starts, patterns)
+    if cue_starts and drafts[0].start >= cue_starts[0] and _names_a_line_or_comparison(text[:cue_starts[0]], patterns):
+        # "“三公”经费支出减少的主要原因是…由3辆减为2辆": the comparison restated before the cue is a claim too
+        # ("增加的原因是…" names neither: it goes on from the sentence before)
+        claims = [c for c in _direction_only(text, cue_starts, patterns) if c.restated] + claims
+    return claims + _flat_part_after(text, drafts[-1].value_end, cue_starts, patterns)
+
+
+def _share_apart(claim: Claim) -> list[Claim]:
+    """"项目支出947.75万元，占44.53%，比2024年度增加134.83万元": two facts of one figure, its share and its
+    change (GUIDELINE §5): the share holds the figure, the change its difference and rate."""
+    roles = {value.role for value in claim.values}
+    if claim.kind != "change" or "share" not in roles or not roles & {"delta", "pct"}:
+        return [claim]
+    share = claim.model_copy(update={
+        "kind": "share", "values": [v for v in claim.values if v.role in ("share", "current")], "direction": None,
+        "prior_year": None, "prior_is_previous_year": False})
+    change = claim.model_copy(update={"values": [v for v in claim.values if v.role not in ("share", "current")]})
+    return [share, change]
 
 
 def _flat_part_after(text: str, after: int, cue_starts: list[int], patterns: ClaimPatterns) -> list[Claim]:
@@ -148,6 +166,8 @@ def _place(drafts: list[_Draft], open_: _Draft | None, role: str, index: int, am
            text: str, patterns: ClaimPatterns) -> _Draft:
     """Attach the amount to the open claim when its role fits there, else start a new claim."""
     target = _attach_target(drafts, open_, role, lead, patterns)
+    if target is not None and role == "delta" and _counts_only(target) and amount.kind == AmountKind.MONEY:
+        target = None  # "1辆…报废后未更新，车辆保险、燃料和维修费用减少1.64万元": money never changes a count
     if target is None:
         subject = _subject_from_lead(lead, role, patterns)
         if subject is None and open_ is not None and role == "current" and not lead.strip("，,、 "):
@@ -170,7 +190,12 @@ def _place(drafts: list[_Draft], open_: _Draft | None, role: str, index: int, am
     else:
         target.values.append((role, index))
     target.value_end = target.end = amount.end_char
+    target.kinds.add(amount.kind)
     return target
+
+
+def _counts_only(draft: _Draft) -> bool:
+    return bool(draft.kinds) and draft.kinds <= {AmountKind.COUNT}
 
 
 def _attach_target(drafts: list[_Draft], open_: _Draft | None, role: str, lead: str,
@@ -270,13 +295,30 @@ def _to_claim(draft: _Draft, context_start: int, drafts: list[_Draft], text: str
     subject = draft.subject
     if kind == "budget_vs_actual" and subject is not None:
         subject = _BUDGET_WORD.sub("", subject)
+    prior_year = int(prior.group("year")) if kind == "change" and prior and prior.group("year") else None
+    went_from = _went_from_year(draft, text, amounts, patterns) if kind == "change" else None
+    if went_from is not None:  # "由2023年的126个增加到…": the year it went from is the base, not the claim's year
+        years = [(offset, year) for offset, year in years if offset != went_from[0]]
+        prior_year = prior_year or went_from[1]
     return Claim(
         kind=kind, subject=subject, start_char=draft.start, end_char=draft.end,
         values=[ClaimValue(role=role, amount=i) for role, i in values], direction=direction,
         year=_stated_year(years, draft.start + _first_value_offset(draft, amounts)),
-        prior_year=int(prior.group("year")) if kind == "change" and prior and prior.group("year") else None,
+        prior_year=prior_year,
         prior_is_previous_year=kind == "change" and prior is not None and prior.group("previous") is not None,
     )
+
+
+def _went_from_year(draft: _Draft, text: str, amounts: list[Amount],
+                    patterns: ClaimPatterns) -> tuple[int, int] | None:
+    """(offset, year) of the year printed with the figure a change went from ("由2024年的320场")."""
+    index = next((i for role, i in draft.values if role == "prior"), None)
+    if index is None:
+        return None
+    went_from = patterns.roles["from"].search(text, draft.start, amounts[index].start_char)
+    if went_from is None or went_from.group("year") is None:
+        return None
+    return went_from.start("year"), int(went_from.group("year"))
 
 
 def _kind_of(draft: _Draft, drafts: list[_Draft], text: str, extent: str, prior: bool,
@@ -332,7 +374,19 @@ def _claim_direction(draft: _Draft, kind: str, extent: str, text: str, amounts: 
             if words:
                 return patterns.direction_of[words[0].group()] if role == "pct" and len(words) > 1 \
                     else patterns.direction_of[words[-1].group()]
+    went_to = _went_to(draft, text, amounts, patterns) if kind == "change" else None
+    if went_to is not None:  # "由12个调减为9个": the verb of the figure it went to
+        return _direction(went_to, patterns)
     return _direction(extent, patterns, comparison_only=True)
+
+
+def _went_to(draft: _Draft, text: str, amounts: list[Amount], patterns: ClaimPatterns) -> str | None:
+    """The words before the figure a change went to ("调减为"), when it states where it went from."""
+    current = next((i for role, i in draft.values if role == "current"), None)
+    if current is None or not draft.has("prior"):
+        return None
+    went_to = patterns.roles["to"].search(text, draft.start, amounts[current].start_char)
+    return went_to.group() if went_to else None
 
 
 def _direction(extent: str, patterns: ClaimPatterns, *, comparison_only: bool = False) -> str | None:
@@ -371,20 +425,37 @@ def _direction_only(text: str, cue_starts: list[int], patterns: ClaimPatterns) -
         return []
     prior = patterns.prior_year.search(head)
     budget = patterns.budget_comparison.search(head) is not None or "预算" in head
-    restated = bool(cue_starts) and head.rstrip("，, ").endswith("的")
+    restated = bool(cue_starts) and (head.rstrip("，, ").endswith("的") or _comparison_then_cue(head, patterns))
     if prior is None and not budget and not restated and direction != "持平":
         return []  # "公务接待费支出决算持平。": a flat line needs no comparison word to be one (against last year)
     kind = "change" if prior is not None or not budget else "budget_vs_actual"
     subject_text = lead_tail(head[:patterns.direction.search(head).start()], patterns)
     for comparison in (patterns.prior_year, patterns.budget_comparison):  # "…支出决算数与2023年度持平"
         subject_text = comparison.split(subject_text)[0]
+    subject = clean_subject(subject_text, patterns)
+    if restated and subject is not None and SEVERAL_ITEMS.search(subject):
+        return []  # "上述两项决算数大于预算数的主要原因": it restates the items before, not a line of its own
     return [Claim(
-        kind=kind, subject=clean_subject(subject_text, patterns), start_char=0,
+        kind=kind, subject=subject, start_char=0,
         end_char=end, values=[], direction=direction,
         prior_year=int(prior.group("year")) if prior and prior.group("year") else None,
         prior_is_previous_year=kind == "change" and (prior is None or prior.group("previous") is not None),
         restated=restated,
     )]
+
+
+def _names_a_line_or_comparison(head: str, patterns: ClaimPatterns) -> bool:
+    words = patterns.direction.search(head)
+    named_line = words is not None and clean_subject(lead_tail(head[:words.start()], patterns), patterns) is not None
+    return named_line or "预算" in head or patterns.prior_year.search(head) is not None
+
+
+def _comparison_then_cue(head: str, patterns: ClaimPatterns) -> bool:
+    """"支出决算数大于年初预算数，原因是…": a budget comparison as the whole clause before the cue restates one."""
+    clauses = [c for c in patterns.clause_break.split(head) if c.strip()]
+    last = clauses[-1] if clauses else ""
+    return head.rstrip().endswith(("，", ",")) and patterns.budget_comparison.search(last) is not None \
+        and _direction(last, patterns, comparison_only=True) in ("大于", "小于")
 
 
 def direction_sign(direction: str | None) -> int | None:
