@@ -269,6 +269,17 @@ def test_variances_a_restated_total_before_its_cue_gives_the_reason_to_the_state
     assert explained == {"“三公”经费财政拨款支出": True, "公务用车购置及运行维护费": False, "公务接待费": False}
 
 
+def test_variances_a_reason_for_the_total_that_names_one_of_its_items_is_that_items_too() -> None:
+    # our synthetic syn3-lake @362, Shanghai 决算 三公 wording: the cause names 公务用车, not 公务接待费
+    text = ("“三公”经费财政拨款支出年初预算为21.50万元，支出决算为18.60万元，完成预算的86.51%，其中：因公出国（境）费"
+            "年初预算为0.00万元，支出决算为0.00万元；公务用车购置及运行维护费年初预算为18.00万元，支出决算为16.42万元，"
+            "完成预算的91.22%；公务接待费年初预算为3.50万元，支出决算为2.18万元，完成预算的62.29%。"
+            "2025年度“三公”经费支出决算数小于预算数的主要原因：1辆执法执勤用车于2025年6月报废后未予更新，"
+            "公务用车运行维护费相应减少。")
+    explained = {v.subject: v.explained for v in variances_of(text) if v.needs_reason}
+    assert explained == {"“三公”经费财政拨款支出": True, "公务用车购置及运行维护费": True, "公务接待费": False}
+
+
 def test_variances_a_line_told_again_with_its_actual_only_shares_the_reason_given_there() -> None:
     # written for the test: section (一) states the pair, section (二) the actual and the reason
     text = ("（一）总体情况\n公务用车购置及运行维护费预算为6.80万元，支出决算为6.12万元。\n（二）具体情况\n"

@@ -46,6 +46,7 @@ RESTATED = re.compile(  # a sentence that opens by naming a line and its directi
 CORE_NAME = re.compile(r"财政拨款|支出|决算|预算|数")  # words a restatement may leave out of a line's name
 SENTENCE_START = re.compile(r"[。；;！？!?\n]")
 NEAREST_LOOKBACK = 3  # pairs before a reason that follows a breakdown, searched for the one it names
+NAME_HEAD = 4  # first characters of a line's name that a reason names it by ("公务用车", "公务接待")
 COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 
 
@@ -105,7 +106,7 @@ def attach_reasons(targets: list[Target], claims: list[ClaimRecord], reasons: li
         sharing = restated or [*_items_before(lead, before), *_sharing(reason, explained, claims, reasons, owner)]
         for target in _named_ones(named, _completed(sharing, named, before)):
             _add(target, reason.id)
-    _hand_on_summaries(targets)
+    _hand_on_summaries(targets, claim_by_id, {r.id: r.text for r in reasons})
 
 
 def _completed(sharing: list[Target], named: Named | None, before: list[Target]) -> list[Target]:
@@ -266,9 +267,11 @@ def _add(target: Target, reason_id: str) -> None:
         target.reason_ids.append(reason_id)
 
 
-def _hand_on_summaries(targets: list[Target]) -> None:
+def _hand_on_summaries(targets: list[Target], claim_by_id: dict[str, ClaimRecord],
+                       reason_texts: dict[str, str]) -> None:
     """A figure-less pair with a reason gives it to the run of reason-less pairs just before it
-    that go the same way in its section ("…减少2,389.52万元；…0万元，持平。…减少的主要原因是项目调整。")."""
+    that go the same way in its section ("…减少2,389.52万元；…0万元，持平。…减少的主要原因是项目调整。"),
+    or to those of the run its reason names."""
     for i, target in enumerate(targets):
         if target.has_figures or not target.reason_ids or target.direction in (None, "flat"):
             continue
@@ -281,6 +284,17 @@ def _hand_on_summaries(targets: list[Target]) -> None:
             if earlier.direction != target.direction:
                 break
             run.append(earlier)
+        run = _named_in([reason_texts.get(r, "") for r in target.reason_ids], run, claim_by_id)
         for earlier in run:
             earlier.reason_ids.extend(target.reason_ids)
         target.summary = bool(run)
+
+
+def _named_in(texts: list[str], run: list[Target], claim_by_id: dict[str, ClaimRecord]) -> list[Target]:
+    """"“三公”经费支出减少的主要原因：1辆执法执勤用车报废，公务用车运行维护费相应减少": a reason for several
+    lines that names some of them by their first words is theirs only — the 公务接待费 it leaves out stays
+    unexplained. A reason that names none of them is the whole run's."""
+    said = [normalise(text) for text in texts]
+    named = [t for t in run if len(head := _subject_of(t, claim_by_id)[:NAME_HEAD]) == NAME_HEAD
+             and any(head in text for text in said)]
+    return named or run
