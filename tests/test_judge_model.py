@@ -10,7 +10,7 @@ import pytest
 
 from budgetlens.errors import InternalError
 from budgetlens.judge import ReasonJudge, judge_reason, packaged_model_path
-from budgetlens.judge.features import reason_to_evidence
+from budgetlens.judge.features import HAND_FEATURES, reason_to_evidence
 from budgetlens.judge.gold import load_gold
 from budgetlens.judge.model import LinearJudgeModel, Settings, fit_judge, fitted_to_json
 from budgetlens.judge.train import model_rows, train_judge
@@ -94,3 +94,24 @@ def test_judge_model_shipped_is_what_train_makes_of_the_repository_gold(tmp_path
     assert np.allclose(retrained["vectorizer"]["idf"], shipped["vectorizer"]["idf"], atol=1e-9)
     assert retrained["classes"] == shipped["classes"]
     assert np.allclose(retrained["coef"], shipped["coef"], atol=1e-6)
+
+
+class _PurposeLeaning:
+    """A model that reads every reason as a purpose: what the cue allows must overrule it."""
+
+    def __init__(self) -> None:
+        self.classes = ["generic", "purpose_not_cause", "specific"]
+        self.coef = np.zeros((3, len(HAND_FEATURES)))
+
+    def probabilities(self, texts: list[str], hands: list[list[float]]) -> np.ndarray:
+        return np.array([[0.2, 0.7, 0.1]] * len(texts))
+
+
+@pytest.mark.parametrize(("cue", "label"), [
+    ("主要原因是", "generic"),  # our synthetic syn8-fen @476: a cause cue never introduces a purpose
+    ("由于", "generic"),
+    ("主要是", "purpose_not_cause"),  # js procuratorate 2019: "主要是检察官学院运行费项目支出" may be one
+])
+def test_judge_a_cause_cue_rules_out_purpose(cue: str, label: str) -> None:
+    judge = ReasonJudge(_PurposeLeaning())  # type: ignore[arg-type]
+    assert judge.judge("惠民殡葬基本服务费用减免按实际结算，全年减免对象2316人", cue, "decrease").label == label

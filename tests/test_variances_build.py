@@ -280,6 +280,37 @@ def test_variances_a_reason_for_the_total_that_names_one_of_its_items_is_that_it
     assert explained == {"“三公”经费财政拨款支出": True, "公务用车购置及运行维护费": True, "公务接待费": False}
 
 
+def test_variances_lines_restated_before_a_comma_and_cue_take_their_reasons() -> None:
+    # our synthetic syn9-moor @422, Wuhan 决算 wording: two lines restated, each with its own cause; one left
+    text = ("与2023年度相比，公共安全支出（类）增加156.38万元，增长7.38%；社会保障和就业支出（类）增加12.64万元，"
+            "增长6.20%；卫生健康支出（类）减少3.26万元，下降4.47%；住房保障支出（类）增加9.85万元，增长8.03%。"
+            "公共安全支出增加，主要是由于法律援助案件量上升；社会保障和就业支出、住房保障支出增加，原因是2024年7月起"
+            "调整职业年金缴费基数和住房公积金缴存基数。")
+    explained = {v.subject: v.explained for v in variances_of(text) if v.needs_reason}
+    assert explained == {"公共安全支出（类）": True, "社会保障和就业支出（类）": True, "卫生健康支出（类）": False,
+                         "住房保障支出（类）": True}
+
+
+def test_variances_the_items_above_are_not_a_line_restated() -> None:
+    # our synthetic syn7-mesa @466–482: "以上两项…，主要原因是" is items 9 and 10, not the reason-less item 7 too
+    text = ("7. 一般公共服务支出（类）市场监督管理事务（款）事业运行（项）年初预算为512.30万元，支出决算为498.06万元，"
+            "完成年初预算的97.22%。\n"
+            "9. 社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）年初预算为"
+            "286.50万元，支出决算为279.84万元，完成年初预算的97.68%；\n"
+            "10. 社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）年初预算为"
+            "143.25万元，支出决算为139.92万元，完成年初预算的97.68%。以上两项支出决算数小于年初预算数，主要原因是"
+            "2024年6月起3名工作人员调出。\n")
+    assert [v.explained for v in variances_of(text) if v.needs_reason] == [False, True, True]
+
+
+def test_variances_zhuyao_shi_after_a_budget_and_its_actual_is_a_reason() -> None:
+    # our synthetic syn7-mesa @470: "主要是" explains where the figures compared state a change without a word
+    text = ("8. 社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）年初预算为64.80万元，"
+            "支出决算为71.25万元，完成年初预算的109.95%，主要是2024年新增退休人员3名，退休费支出相应增加。")
+    [variance] = variances_of(text)
+    assert variance.explained is True
+
+
 def test_variances_a_line_told_again_with_its_actual_only_shares_the_reason_given_there() -> None:
     # written for the test: section (一) states the pair, section (二) the actual and the reason
     text = ("（一）总体情况\n公务用车购置及运行维护费预算为6.80万元，支出决算为6.12万元。\n（二）具体情况\n"

@@ -209,12 +209,19 @@ def _list_continuation(result: SentenceResult, following: list[SentenceResult]) 
 
 
 def _explains_enough(reason: Reason, result: SentenceResult, previous: SentenceResult | None) -> bool:
-    """"主要是" is a reason only where it explains a change (guidelines.md §2): its claim has a direction.
+    """"主要是" is a reason only where it explains a change (guidelines.md §2): its claim has a direction or compares.
     "接待对象主要是外地党政机关，主要是开展专项工作考察交流" describes; it explains nothing."""
     if not reason.after_change:
         return True
-    explained = _explained(reason, result, previous)
-    return explained is not None and explained.direction is not None
+    found = _explained_claim(reason, result, previous)
+    return found is not None and (found[1].direction is not None or _compares(found[0]))
+
+
+def _compares(claim: Claim) -> bool:
+    """"年初预算为64.80万元，支出决算为71.25万元，…，主要是…": two figures compared state a change without a word."""
+    roles = {value.role for value in claim.values}
+    pairs = {"budget", "actual"} <= roles or {"prior", "current"} <= roles
+    return claim.kind in ("change", "budget_vs_actual") and pairs
 
 
 def _explained(reason: Reason, result: SentenceResult, previous: SentenceResult | None) -> ResolvedClaim | None:

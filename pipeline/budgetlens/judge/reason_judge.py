@@ -24,6 +24,7 @@ from budgetlens.judge.rules import apply_rules, squeeze
 
 MODEL_FILE = ("models", "reason_judge", "model.json")
 SIGNALS_SHOWN = 4
+CAUSE_MARKS = ("原因", "由于", "系", "因")  # a cue that says "cause" cannot introduce a purpose ("主要是" can)
 
 
 def packaged_model_path() -> Path:
@@ -58,8 +59,16 @@ class ReasonJudge:
             texts = [squeeze(items[i][0]) for i in rest]
             probabilities = self.model.probabilities(texts, [e.vector() for e in evidence])
             for i, row, proof in zip(rest, probabilities, evidence, strict=True):
-                found[i] = self._model_judgement(row, proof)
+                found[i] = self._model_judgement(self._possible(row, items[i][1]), proof)
         return [j for j in found if j is not None]
+
+    def _possible(self, probabilities: np.ndarray, cue: str) -> np.ndarray:
+        """"主要原因是…全年减免对象2316人" is never a purpose, however it reads: the cue rules that label out."""
+        if "purpose_not_cause" not in self.model.classes or not any(mark in cue for mark in CAUSE_MARKS):
+            return probabilities
+        possible = probabilities.copy()
+        possible[self.model.classes.index("purpose_not_cause")] = 0.0
+        return possible
 
     def _model_judgement(self, probabilities: np.ndarray, evidence: Evidence) -> Judgement:
         best = int(np.argmax(probabilities))

@@ -42,8 +42,9 @@ ITEMS_NAMED = re.compile(r"(?:以上|上述)(?P<n>[两二三四五六2-6])项")
 ABOVE_CHANGE = re.compile(r"(?:以上|上述)[^，,。；;]{0,8}?(?P<word>增加|减少|增长|下降)的?$")
 RESTATED = re.compile(  # a sentence that opens by naming a line and its direction, no figure, then the cue
     r"(?:\d{4}年度?)?(?P<subject>[^，,。；;：:\d较比与同]{2,24}?)(?:预算|决算)?数?"
-    r"(?P<word>增加|减少|增长|下降|大于|小于|高于|低于)(?:年初|全年)?(?:预算)?数?的?")
-CORE_NAME = re.compile(r"财政拨款|支出|决算|预算|数")  # words a restatement may leave out of a line's name
+    r"(?P<word>增加|减少|增长|下降|大于|小于|高于|低于)(?:年初|全年)?(?:预算)?数?的?[，,]?")
+CORE_NAME = re.compile(r"财政拨款|支出|决算|预算|数|\([类款项]\)")  # words a restatement may leave out of a name
+NAME_LIST = re.compile(r"[,、]")  # "社会保障和就业支出、住房保障支出增加，原因是…": several lines restated at once
 SENTENCE_START = re.compile(r"[。；;！？!?\n]")
 NEAREST_LOOKBACK = 3  # pairs before a reason that follows a breakdown, searched for the one it names
 NAME_HEAD = 4  # first characters of a line's name that a reason names it by ("公务用车", "公务接待")
@@ -97,12 +98,12 @@ def attach_reasons(targets: list[Target], claims: list[ClaimRecord], reasons: li
     starts = [start for start, _ in placed]
     for reason in reasons:
         explained = claim_by_id.get(reason.explains or "")
-        if explained is None:
-            continue
         before = [t for _, t in placed[:bisect_left(starts, reason.span.start)]]
+        restated = _restated_before(_sentence_lead(text, reason.span.start), before, claim_by_id)
+        if explained is None and not restated:
+            continue
         lead = "".join(text[max(0, reason.span.start - LEAD_CHARS):reason.span.start].split())
         named = named_comparison(lead)
-        restated = _restated_before(_sentence_lead(text, reason.span.start), before, claim_by_id)
         sharing = restated or [*_items_before(lead, before), *_sharing(reason, explained, claims, reasons, owner)]
         for target in _named_ones(named, _completed(sharing, named, before)):
             _add(target, reason.id)
@@ -177,17 +178,20 @@ def _restated_before(lead: str, before: list[Target], claim_by_id: dict[str, Cla
     or, when no pair has the name (a summary of several), the run of reason-less pairs (going that way: the
     caller keeps those that fit)."""
     found = RESTATED.fullmatch(lead)
-    if found is None:
+    if found is None or found["subject"].startswith(("以上", "上述")):  # "以上两项…": the items before, not a line
         return []
-    direction, subject = _direction_of(found["word"]), core_name(found["subject"])
-    if not subject:  # "决算数小于预算数的主要原因": names no line, the comparison is the sentence's own
+    direction = _direction_of(found["word"])
+    names = [name for name in map(core_name, NAME_LIST.split(found["subject"])) if name]
+    if not names:  # "决算数小于预算数的主要原因": names no line, the comparison is the sentence's own
         return []
-    of_name = [t for t in reversed(before[-SUMMARY_LOOKBACK:])
-               if t.direction == direction and _subject_of(t, claim_by_id) == subject]
-    restatements = [t for t in of_name if not t.has_figures]  # the lead-in's own figure-less pair, if parsed
-    stated = next((t for t in of_name if t.has_figures), None)
-    if stated is not None:
-        return [stated, *restatements]
+    restatements, stated = [], []
+    for name in names:
+        of_name = [t for t in reversed(before[-SUMMARY_LOOKBACK:])
+                   if t.direction == direction and _subject_of(t, claim_by_id) == name]
+        restatements += [t for t in of_name if not t.has_figures]  # the lead-in's own figure-less pair, if parsed
+        stated += [t for t in of_name if t.has_figures][:1]
+    if stated:
+        return [*stated, *restatements]
     return [*[t for t in _reasonless_run(before) if t.direction == direction], *restatements]
 
 
