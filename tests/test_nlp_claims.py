@@ -138,6 +138,10 @@ CLAIM_CASES = [
         [("budget_vs_actual", None, {}, "小于"), ("figure", None, {"current": "1辆"}, None),
          ("change", "车辆保险、燃料和维修费用", {"delta": "1.64万元"}, "减少")],
     ),
+    (  # syn8-fen @556: a comparison that is the whole clause before "主要是" restates the one told before
+        "较上年减少主要是2023年度发生车辆大修费用2.10万元。",
+        [("change", None, {}, "减少"), ("figure", "发生车辆大修费用", {"current": "2.10万元"}, None)],
+    ),
     (  # syn5-plain @449: a plan is a budget to compare with
         "由于2024年度实际接收退役士兵较计划减少12人，自主就业一次性经济补助相应减少。",
         [("budget_vs_actual", "实际接收退役士兵", {"delta": "12人"}, "减少")],

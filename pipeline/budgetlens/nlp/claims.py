@@ -32,6 +32,7 @@ _FLAT_PART = re.compile(r"[，,；;]其中[：:，,]?(?P<part>[^，,；;。0-9]*
 _BUDGET_WORD = re.compile(r"(?<=.)预算$")  # "因公出国（境）费预算" compared with its 决算: 预算 is the role
 _ALTERNATIVE = re.compile(r"(?<=[加少长降])(?:（[^）]*）|\([^)]*\))")  # "增加（减少）0万元": the word printed first
 VERB_FIRST = re.compile(r"^(?:增加|新增|减少|压减|核减)了?(?!了)(?=[\u4e00-\u9fa5“])")  # a change named before its item
+_ENDS_ON_DIRECTION = re.compile(r"(?:增加|减少|增长|下降|大于|小于|高于|低于)(?:年初|全年|调整后)?(?:预算数?)?$")
 SEVERAL_ITEMS = re.compile(r"^(?:上述|以上)|[两二三四五六七八九十\d]项$")  # "上述两项", "…生活补助两项"
 NET_CHANGE = re.compile(r"[，,]\s*增减相抵")
 SAME_TAIL = 4  # characters two names of one line end in ("预算总计")
@@ -451,11 +452,12 @@ def _names_a_line_or_comparison(head: str, patterns: ClaimPatterns) -> bool:
 
 
 def _comparison_then_cue(head: str, patterns: ClaimPatterns) -> bool:
-    """"支出决算数大于年初预算数，原因是…": a budget comparison as the whole clause before the cue restates one."""
-    clauses = [c for c in patterns.clause_break.split(head) if c.strip()]
+    """"支出决算数大于年初预算数，原因是…" / "较上年减少主要是…": a comparison that is the whole clause before the
+    cue restates one (a flat one states a fact of its own: "与上年持平，主要原因是…")."""
+    clauses = [c for c in patterns.clause_break.split(head.rstrip("，, ")) if c.strip()]
     last = clauses[-1] if clauses else ""
-    return head.rstrip().endswith(("，", ",")) and patterns.budget_comparison.search(last) is not None \
-        and _direction(last, patterns, comparison_only=True) in ("大于", "小于")
+    compared = patterns.budget_comparison.search(last) or patterns.prior_year.search(last)
+    return compared is not None and _ENDS_ON_DIRECTION.search(last) is not None
 
 
 def direction_sign(direction: str | None) -> int | None:
