@@ -164,6 +164,10 @@ def test_claim_years_stated_and_compared(nlp: Language) -> None:
 
 
 REASON_CASES = [
+    (  # our synthetic syn9-moor @477: "超出年初预算部分系…" — the part over budget is explained by what follows
+        "年初预算数为45.00万元，决算数61.80万元，完成年初预算的137.33%，超出年初预算部分系年中追加行政复议应诉案件代理经费16.80万元。",
+        [("系", "cause", 0, "年中追加行政复议应诉案件代理经费16.80万元")],
+    ),
     (  # 000 @119: cause explaining the claim before it
         "2024年收支总预算4407.79万元，比2023年预算增加66.78万元，增长1.51%，变动的主要原因是增加了走访慰问专项经费。",
         [("主要原因是", "cause", 0, "增加了走访慰问专项经费")],

@@ -7,6 +7,7 @@ test double of variances_support, so these pin building and attaching, not the m
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -122,8 +123,33 @@ def test_variances_table_gives_the_budget_a_sentence_leaves_out() -> None:
     assert reception.needs_reason
 
 
+SYNTHETIC = Path(__file__).resolve().parents[1] / "annotations" / "synthetic"
+
+
 def _variances_of_file(path) -> list[Variance]:
     return path_context(path.read_bytes(), path).variances.variances
+
+
+def test_variances_table_only_vehicle_parts_take_the_reasons_of_their_parent_that_name_them() -> None:
+    """Our synthetic syn9-tide 决算 (annotations/synthetic): the 三公 table alone splits 公务用车 into 购置费 and
+    运行费; the reason "一是新购执法执勤用车…成交价低于预算；二是…车辆运行维护费相应减少" names both, and not the
+    公务接待费 of the same sentence."""
+    variances = _variances_of_file(SYNTHETIC / "syn9-tide_transport-bureau_2025_dept-final.txt")
+    explained = {(v.source, v.kind, v.subject): v.explained for v in variances if "公务" in v.subject}
+    assert explained[("table", "budget_vs_actual", "公务用车购置费")] is True
+    assert explained[("table", "budget_vs_actual", "公务用车运行费")] is True
+    assert explained[("narrative", "budget_vs_actual", "公务接待费")] is False
+
+
+def test_variances_two_lines_joined_by_he_are_two_lines_restated() -> None:
+    # our synthetic syn8-delta @423: "“三公”经费支出和因公出国（境）费支出增加的…" is not the 公务用车 rise's reason
+    text = ("2025年度“三公”经费财政拨款支出决算数比2024年度增加1.54万元，增长11.26%，其中：因公出国（境）费支出增加"
+            "0.96万元，增长33.10%；公务用车购置及运行维护费支出增加0.58万元，增长6.00%；公务接待费支出与上一年度持平。"
+            "“三公”经费支出和因公出国（境）费支出增加的主要原因是2025年恢复安排赴新加坡培训团组1个。")
+    explained = {v.subject: v.explained for v in variances_of(text) if v.needs_reason and v.source == "narrative"}
+    assert explained["“三公”经费财政拨款支出"] is True
+    assert explained["因公出国（境）费支出"] is True
+    assert explained["公务用车购置及运行维护费支出"] is False
 
 
 def test_variances_reason_list_running_on_into_the_next_item_keeps_that_item() -> None:

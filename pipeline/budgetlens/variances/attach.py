@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from budgetlens.document import Sentence
 from budgetlens.extract.records import ClaimRecord, ReasonRecord
-from budgetlens.link.subjects import normalise
+from budgetlens.link.subjects import normalise, subject_to_line
 from budgetlens.nlp.claims import direction_sign
 
 NEXT_ITEM = re.compile(  # the end of a reason's last list item, before the next numbered paragraph
@@ -44,10 +44,19 @@ RESTATED = re.compile(  # a sentence that opens by naming a line and its directi
     r"(?:\d{4}年度?)?(?P<subject>[^，,。；;：:\d较比与同]{2,24}?)(?:预算|决算)?数?"
     r"(?P<word>增加|减少|增长|下降|大于|小于|高于|低于)(?:年初|全年)?(?:预算)?数?的?[，,]?")
 CORE_NAME = re.compile(r"财政拨款|支出|决算|预算|数|\([类款项]\)")  # words a restatement may leave out of a name
-NAME_LIST = re.compile(r"[,、]")  # "社会保障和就业支出、住房保障支出增加，原因是…": several lines restated at once
+# "社会保障和就业支出、住房保障支出增加，原因是…", "“三公”经费支出和因公出国（境）费支出增加的…": several lines
+# restated at once (a 和 inside a name, "社会保障和就业", does not follow 支出 or 费)
+NAME_LIST = re.compile(r"[,、]|(?<=支出)和|(?<=费)和")
 SENTENCE_START = re.compile(r"[。；;！？!?\n]")
 NEAREST_LOOKBACK = 3  # pairs before a reason that follows a breakdown, searched for the one it names
 NAME_HEAD = 4  # first characters of a line's name that a reason names it by ("公务用车", "公务接待")
+THREE_PUBLIC_WORDS = {  # what a reason says when it is about one "三公" item (DOMAIN.md: the three items and parts)
+    "outbound": ("出国", "出访", "出境", "团组"),
+    "vehicle": ("车",),
+    "vehicle_purchase": ("购置", "购买", "新购", "购车"),
+    "vehicle_running": ("运行", "维护", "维修", "燃料", "燃油", "保险"),
+    "reception": ("接待",),
+}
 COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 
 
@@ -205,8 +214,12 @@ def _sentence_lead(text: str, cue_start: int) -> str:
 
 
 def _subject_of(target: Target, claim_by_id: dict[str, ClaimRecord]) -> str:
+    return core_name(_claim_subject(target, claim_by_id))
+
+
+def _claim_subject(target: Target, claim_by_id: dict[str, ClaimRecord]) -> str:
     claim = next((claim_by_id[c] for c in target.claim_ids if c in claim_by_id), None)
-    return core_name(claim.subject or "") if claim is not None else ""
+    return claim.subject or "" if claim is not None else ""
 
 
 def core_name(name: str) -> str:
@@ -298,7 +311,15 @@ def _named_in(texts: list[str], run: list[Target], claim_by_id: dict[str, ClaimR
     """"“三公”经费支出减少的主要原因：1辆执法执勤用车报废，公务用车运行维护费相应减少": a reason for several
     lines that names some of them by their first words is theirs only — the 公务接待费 it leaves out stays
     unexplained. A reason that names none of them is the whole run's."""
-    said = [normalise(text) for text in texts]
-    named = [t for t in run if len(head := _subject_of(t, claim_by_id)[:NAME_HEAD]) == NAME_HEAD
-             and any(head in text for text in said)]
+    named = [t for t in run if any(names_line(text, _claim_subject(t, claim_by_id)) for text in texts)]
     return named or run
+
+
+def names_line(text: str, subject: str) -> bool:
+    """Does a reason name the line `subject`: a "三公" item by what it is about ("1辆执法执勤用车…" is the
+    vehicles'), any other line by the first words of its name."""
+    line = subject_to_line(subject)
+    if line is not None and line.kind == "three_public" and line.line in THREE_PUBLIC_WORDS:
+        return any(word in text for word in THREE_PUBLIC_WORDS[line.line])
+    head = core_name(subject)[:NAME_HEAD]
+    return len(head) == NAME_HEAD and head in normalise(text)

@@ -18,9 +18,17 @@ from itertools import takewhile
 from typing import TYPE_CHECKING, Protocol
 
 from budgetlens.extract.records import ClaimRecord, ReasonRecord
-from budgetlens.link.subjects import normalise
+from budgetlens.link.subjects import normalise, subject_to_line
 from budgetlens.tables.model import Flavour
-from budgetlens.variances.attach import Target, attach_reasons, core_name, is_empty, reason_end, reason_text
+from budgetlens.variances.attach import (
+    Target,
+    attach_reasons,
+    core_name,
+    is_empty,
+    names_line,
+    reason_end,
+    reason_text,
+)
 from budgetlens.variances.from_claims import Pair, claim_to_pair
 from budgetlens.variances.from_dept_forms import add_dept_form_pairs
 from budgetlens.variances.from_forms import PROJECT_RULE, project_form_pairs
@@ -37,6 +45,7 @@ OPENS_BREAKDOWN = re.compile(r"其中[：:]")  # at the end of a total's sentenc
 BREAKDOWN_REACH = 4  # characters on either side of the sentence end where 其中： is looked for
 SPENDING_PART = re.compile(r"基本支出|项目支出|人员经费|公用经费")  # parts a total breaks into, never a line name
 RESTATEMENT_GAP = 2  # claims between a pair and the figure-less claim that restates it
+PARTS_OF_VEHICLE = ("vehicle_purchase", "vehicle_running")  # 三公 table columns under 公务用车购置及运行维护费
 
 
 class Judgement(Protocol):
@@ -84,6 +93,7 @@ def build_variances(ctx: CheckContext, settings: Settings | None = None,
     for item in items:
         item.target = _target(item, section_of)
     attach_reasons([i.target for i in items if i.target is not None], ctx.claims, ctx.reasons, ctx.text)
+    _explain_table_parts(items, ctx.reasons)
     kept = [item for item in items if not (item.target and item.target.summary)]
     variances = [item_to_variance(item, settings, ctx.text) for item in kept]
     analysis = VarianceAnalysis(variances=_numbered(variances, ctx))
@@ -91,6 +101,33 @@ def build_variances(ctx: CheckContext, settings: Settings | None = None,
     _explain_restatements(analysis.variances)
     _explain_by_breakdown(analysis.variances, ctx)
     return analysis
+
+
+def _explain_table_parts(items: list[Item], reasons: list[ReasonRecord]) -> None:
+    """The 三公 table splits 公务用车购置及运行维护费 into 购置费 and 运行费, which the text seldom states: a table-only
+    part takes the reasons of its stated parent that name it ("…新购执法执勤用车成交价低于预算" → 购置费,
+    "…车辆运行维护费相应减少" → 运行费) and go its way."""
+    text_of = {r.id: r.text for r in reasons}
+    parents = [i for i in items if i.target and i.target.reason_ids and _three_public_role(i) == "vehicle"]
+    for item in items:
+        if item.pair is not None or item.cells is None or item.cells.item not in PARTS_OF_VEHICLE:
+            continue
+        direction = direction_of(figures_of(item), None)
+        for parent in parents:
+            if parent.target is None or (parent.target.kind, parent.target.direction) != (item.cells.kind, direction):
+                continue
+            named = [r for r in parent.target.reason_ids if names_line(text_of.get(r, ""), item.cells.subject)]
+            if named:
+                item.target = Target(claim_ids=[], direction=direction, has_figures=True, reason_ids=named,
+                                     kind=item.cells.kind)
+                break
+
+
+def _three_public_role(item: Item) -> str | None:
+    if item.cells is not None:
+        return item.cells.item
+    line = subject_to_line(item.pair.subject) if item.pair is not None else None
+    return line.line if line is not None and line.kind == "three_public" else None
 
 
 def _is_budget_document(ctx: CheckContext) -> bool:
