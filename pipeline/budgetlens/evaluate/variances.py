@@ -25,7 +25,7 @@ from budgetlens.analyze import analyze_file
 from budgetlens.evaluate.findings import source_of, synthetic_dir
 from budgetlens.numbers import UNIT_SCALE
 from budgetlens.output.record import DocumentRecord
-from budgetlens.variances import Variance
+from budgetlens.variances import Variance, VariancePlace
 
 SNIPPET_TAIL = 12  # characters after a located snippet where its claim may still start
 PAGE_SLACK, LINE_SLACK = 1, 4
@@ -113,6 +113,7 @@ class Locator:
         self.where = [i for i, piece in pieces for _ in piece]
         self.squeezed = "".join(piece for _, piece in pieces)
         self.record = record
+        self.row_lines = {(t.id, row): line for t in record.tables for row, line in enumerate(t.row_lines)}
 
     def windows(self, snippet: str) -> list[tuple[int, int]]:
         needle = squeeze(snippet)
@@ -126,7 +127,8 @@ class Locator:
         return found
 
 
-def matches(ours: Variance, gold: GoldVariance, windows: list[tuple[int, int]]) -> bool:
+def matches(ours: Variance, gold: GoldVariance, windows: list[tuple[int, int]],
+            row_lines: dict[tuple[str, int], int] | None = None) -> bool:
     if ours.kind != gold.kind:
         return False
     placed = any(p.span is not None and p.span.start < b and a < p.span.end  # overlap: "4．普法…" starts before
@@ -135,16 +137,25 @@ def matches(ours: Variance, gold: GoldVariance, windows: list[tuple[int, int]]) 
                _same_value(ours.base, ours.unit, gold.base, gold.unit)]
     if False in figures:
         return placed and figures.count(False) == 1 and _near(ours, gold)
-    return placed or (True in figures and _similar(ours.subject, gold.subject) and _near(ours, gold))
+    return placed or (True in figures and _similar(ours.subject, gold.subject) and _near(ours, gold, row_lines))
 
 
 _CODE = re.compile(r"^\d{3,7}")
 
 
-def _near(ours: Variance, gold: GoldVariance) -> bool:
-    place = ours.evidence[0]
+def _near(ours: Variance, gold: GoldVariance, row_lines: dict[tuple[str, int], int] | None = None) -> bool:
+    """Our first place is near the gold one — or, given the tables' row lines, any of our table cells is: a
+    pair stated in the text and printed in a table is one variance, and the gold may point at either."""
+    if _place_near(ours.evidence[0], gold, None):
+        return True
+    return row_lines is not None and any(p.kind == "cell" and p.table_id is not None and p.row is not None
+                                         and _place_near(p, gold, row_lines.get((p.table_id, p.row)))
+                                         for p in ours.evidence[1:])
+
+
+def _place_near(place: VariancePlace, gold: GoldVariance, row_line: int | None) -> bool:
     page = place.span.page if place.span is not None else place.page
-    line = place.span.line if place.span is not None else None
+    line = place.span.line if place.span is not None else row_line
     if gold.page is not None and page is not None:
         return abs(page - gold.page) <= PAGE_SLACK
     if gold.line is not None and line is not None:
@@ -162,7 +173,7 @@ def pair_up(ours: list[Variance], gold: list[GoldVariance], locator: Locator) ->
     free, pairs = list(ours), []
     for row in gold:
         windows = locator.windows(row.snippet)
-        hit = next((v for v in free if matches(v, row, windows)), None)
+        hit = next((v for v in free if matches(v, row, windows, locator.row_lines)), None)
         if hit is not None:
             free.remove(hit)
             pairs.append((hit, row))
