@@ -39,3 +39,8 @@ def seed_path(prefix: str) -> Path:
 def corpus_pdf(name: str) -> Path:
     """A corpus PDF by file name; skips when absent."""
     return _require(_require(CORPUS_PDF) / name)
+
+
+def synthetic_text(stem: str) -> Path:
+    """One of our own fictional disclosures (annotations/synthetic/<stem>.txt), shipped with the repository."""
+    return REPO / "annotations" / "synthetic" / f"{stem}.txt"

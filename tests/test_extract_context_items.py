@@ -5,8 +5,12 @@ Texts are real passages (sources in comments), run through the whole pipeline as
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from budgetlens.analyze import analyze_file
+from tests.conftest import synthetic_text
 from tests.pipeline_support import analyze_text
 
 
@@ -163,3 +167,10 @@ def test_a_difference_told_inside_a_cause_is_of_the_comparison_it_explains(text:
     record = analyze_text(text)
     inside = [c for c in record.claims if [v.text for v in c.values] in (["38.75万元"], ["200万元"])]
     assert [(c.kind, [v.role for v in c.values]) for c in inside] == [(kind, ["delta"])]
+
+
+def test_a_unit_broken_between_wan_and_yuan_stays_with_its_figure() -> None:
+    # our synthetic syn9-moor (annotations/synthetic), wrapped Wuhan style: "…支出 2,693.26 万" | "元，占本年…"
+    record = analyze_file(synthetic_text("syn9-moor_justice-bureau_2024_dept-final"))
+    assert not [s.text for s in record.sentences if re.search(r"\d\s*[万亿]$", s.text)]
+    assert "2,693.26 万元" in {a.text for a in record.amounts}

@@ -253,3 +253,9 @@ def test_nlp_amounts_sentence_context(nlp: Language) -> None:
     doc = nlp(S_003_336)
     per_sentence = [[a.text for a in sent._.amounts] for sent in doc.sents]
     assert per_sentence == [["5,102.22 万元"], ["91.8 万元", "1.83%"]]
+
+
+def test_an_age_is_counted_in_zhousui_not_in_weeks(nlp: Language) -> None:
+    # our synthetic syn8-fen: "90周岁以上" is an age threshold, never 90 weeks ("周")
+    amounts = nlp("高龄津贴发放对象由90周岁以上老年人扩大到80周岁以上。")._.amounts
+    assert [(a.unit, a.value) for a in amounts] == [("周岁", Decimal("90")), ("周岁", Decimal("80"))]

@@ -142,6 +142,25 @@ CLAIM_CASES = [
         "较上年减少主要是2023年度发生车辆大修费用2.10万元。",
         [("change", None, {}, "减少"), ("figure", "发生车辆大修费用", {"current": "2.10万元"}, None)],
     ),
+    (  # syn9-moor @453: a plan told after what was done is the budget it is compared with
+        "原因是人民调解“以案定补”经费按实际调解案件数结算，全年调解案件1,820件，少于年初测算的2,000件。",
+        [("budget_vs_actual", "调解案件", {"actual": "1,820件", "budget": "2,000件"}, "小于")],
+    ),
+    (  # syn9-moor @538: "…部门" is not a department's name to strip
+        "全年接待省市司法行政部门来区调研考察9批次，少于年初预计的14批次。",
+        [("budget_vs_actual", "接待省市司法行政部门来区调研考察", {"actual": "9批次", "budget": "14批次"}, "小于")],
+    ),
+    (  # syn8-fen: a share and a flat change of one figure are two claims too
+        "3.住房保障支出（类）236.18万元，占2.49%，与2023年度持平，主要原因是在职人员减少。",
+        [("share", "住房保障支出（类）", {"current": "236.18万元", "share": "2.49%"}, None),
+         ("change", "住房保障支出（类）", {}, "持平")],
+    ),
+    (  # syn9-moor @426: lines restated before each cue, the second clause naming two
+        "公共安全支出增加，主要是由于法律援助案件量上升；社会保障和就业支出、住房保障支出增加，原因是2024年7月起"
+        "调整职业年金缴费基数。",
+        [("change", "公共安全支出", {}, "增加"), ("change", "社会保障和就业支出", {}, "增加"),
+         ("change", "住房保障支出", {}, "增加")],
+    ),
     (  # syn5-plain @449: a plan is a budget to compare with
         "由于2024年度实际接收退役士兵较计划减少12人，自主就业一次性经济补助相应减少。",
         [("budget_vs_actual", "实际接收退役士兵", {"delta": "12人"}, "减少")],

@@ -7,12 +7,11 @@ test double of variances_support, so these pin building and attaching, not the m
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from budgetlens.variances import Variance
-from tests.conftest import corpus_pdf, seed_path
+from tests.conftest import corpus_pdf, seed_path, synthetic_text
 from tests.variances_support import ZERO_WITH_REASON, context_of, path_context, variances_of
 
 D = Decimal
@@ -123,9 +122,6 @@ def test_variances_table_gives_the_budget_a_sentence_leaves_out() -> None:
     assert reception.needs_reason
 
 
-SYNTHETIC = Path(__file__).resolve().parents[1] / "annotations" / "synthetic"
-
-
 def _variances_of_file(path) -> list[Variance]:
     return path_context(path.read_bytes(), path).variances.variances
 
@@ -134,7 +130,7 @@ def test_variances_table_only_vehicle_parts_take_the_reasons_of_their_parent_tha
     """Our synthetic syn9-tide 决算 (annotations/synthetic): the 三公 table alone splits 公务用车 into 购置费 and
     运行费; the reason "一是新购执法执勤用车…成交价低于预算；二是…车辆运行维护费相应减少" names both, and not the
     公务接待费 of the same sentence."""
-    variances = _variances_of_file(SYNTHETIC / "syn9-tide_transport-bureau_2025_dept-final.txt")
+    variances = _variances_of_file(synthetic_text("syn9-tide_transport-bureau_2025_dept-final"))
     explained = {(v.source, v.kind, v.subject): v.explained for v in variances if "公务" in v.subject}
     assert explained[("table", "budget_vs_actual", "公务用车购置费")] is True
     assert explained[("table", "budget_vs_actual", "公务用车运行费")] is True

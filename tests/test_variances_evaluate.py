@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from budgetlens.analyze import analyze_file
 from budgetlens.checks import variances as checks
 from budgetlens.evaluate.variances import GoldVariance, score_document, squeeze, summary
+from tests.conftest import synthetic_text
 from tests.variances_support import record_of
 
 # 003 @395 (unexplained) then @441 (explained)
@@ -62,8 +61,7 @@ def test_variances_evaluate_a_list_marker_before_the_snippet_and_a_code_in_the_s
 def test_variances_evaluate_a_gold_table_row_meets_our_pair_through_its_cell() -> None:
     # our synthetic syn7-mesa: the gold points at the 三公 table's row (line 349); our variance of the same line and
     # figures opens with the sentence that states it (line 547) and holds the table's cells too
-    synthetic = Path(__file__).resolve().parents[1] / "annotations" / "synthetic"
-    path = synthetic / "syn7-mesa_market-regulation_2024_dept-final.txt"
+    path = synthetic_text("syn7-mesa_market-regulation_2024_dept-final")
     row = gold(line=349, snippet="38.50\t0.00\t32.00\t18.00\t14.00\t6.50\t40.60\t0.00\t36.42\t24.80\t11.62\t4.18",
                subject="公务用车运行维护费", source="table", current="11.62", base="14.00")
     score = score_document("t", [row], analyze_file(path))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -33,6 +34,8 @@ _BUDGET_WORD = re.compile(r"(?<=.)预算$")  # "因公出国（境）费预算" 
 _ALTERNATIVE = re.compile(r"(?<=[加少长降])(?:（[^）]*）|\([^)]*\))")  # "增加（减少）0万元": the word printed first
 VERB_FIRST = re.compile(r"^(?:增加|新增|减少|压减|核减)了?(?!了)(?=[\u4e00-\u9fa5“])")  # a change named before its item
 _ENDS_ON_DIRECTION = re.compile(r"(?:增加|减少|增长|下降|大于|小于|高于|低于)(?:年初|全年|调整后)?(?:预算数?)?$")
+# "…支出、住房保障支出": several lines (not "收、支总计", not "社会保障和就业")
+SEVERAL_LINES = re.compile(r"(?<=支出)[、和]|(?<=费)[、和]")
 SEVERAL_ITEMS = re.compile(r"^(?:上述|以上)|[两二三四五六七八九十\d]项$")  # "上述两项", "…生活补助两项"
 NET_CHANGE = re.compile(r"[，,]\s*增减相抵")
 SAME_TAIL = 4  # characters two names of one line end in ("预算总计")
@@ -97,20 +100,36 @@ def find_claims(text: str, amounts: list[Amount], marks: list[NumberMark], patte
     claims = [part for i, d in enumerate(drafts)
               for part in _share_apart(_to_claim(d, _context_start(drafts, i, cue_ends_all), drafts, text, amounts,
                                                  years, patterns))]
+    later = _restated_after_a_semicolon(text, cue_starts, drafts, patterns)
     if not claims:
-        return _direction_only(text, cue_starts, patterns)
+        return _direction_only(text, cue_starts, patterns) + later
     if cue_starts and drafts[0].start >= cue_starts[0] and _names_a_line_or_comparison(text[:cue_starts[0]], patterns):
         # "“三公”经费支出减少的主要原因是…由3辆减为2辆": the comparison restated before the cue is a claim too
         # ("增加的原因是…" names neither: it goes on from the sentence before)
         claims = [c for c in _direction_only(text, cue_starts, patterns) if c.restated] + claims
-    return claims + _flat_part_after(text, drafts[-1].value_end, cue_starts, patterns)
+    claims += _flat_part_after(text, drafts[-1].value_end, cue_starts, patterns)
+    return sorted(claims + later, key=lambda c: c.start_char) if later else claims
+
+
+def _restated_after_a_semicolon(text: str, cue_starts: list[int], drafts: list[_Draft],
+                                patterns: ClaimPatterns) -> list[Claim]:
+    """"…；社会保障和就业支出、住房保障支出增加，原因是…": a later clause that restates lines before its own cue."""
+    found: list[Claim] = []
+    for before, cue in pairwise(cue_starts):
+        start = max(text.rfind("；", before, cue), text.rfind(";", before, cue)) + 1
+        if start == 0 or any(start <= d.start < cue for d in drafts):
+            continue
+        for claim in _direction_only(text[start:], [cue - start], patterns):
+            if claim.restated:
+                found.append(claim.model_copy(update={"start_char": start, "end_char": cue}))
+    return found
 
 
 def _share_apart(claim: Claim) -> list[Claim]:
     """"项目支出947.75万元，占44.53%，比2024年度增加134.83万元": two facts of one figure, its share and its
     change (GUIDELINE §5): the share holds the figure, the change its difference and rate."""
     roles = {value.role for value in claim.values}
-    if claim.kind != "change" or "share" not in roles or not roles & {"delta", "pct"}:
+    if claim.kind != "change" or "share" not in roles:  # "…236.18万元，占2.49%，与2023年度持平": a flat change too
         return [claim]
     share = claim.model_copy(update={
         "kind": "share", "values": [v for v in claim.values if v.role in ("share", "current")], "direction": None,
@@ -146,6 +165,8 @@ def _is_threshold(text: str, amount: Amount) -> bool:
 
 def _role_of(amount: Amount, lead: str, patterns: ClaimPatterns) -> str:
     roles = patterns.roles
+    if roles["budget_after"].search(lead):
+        return "budget"  # "实际完成3.12万人，少于年初预计的3.30万人": the plan, told after what was done
     if roles["from"].search(lead):
         return "prior"  # "监测点位由12个调减为9个", "缴费比例由10%调整为9.5%": the figure it went from …
     if roles["to"].search(lead):
@@ -204,6 +225,9 @@ def _attach_target(drafts: list[_Draft], open_: _Draft | None, role: str, lead: 
     if role == "current" and open_ is not None and open_.has("prior") and not open_.has("current") \
             and patterns.roles["to"].search(lead):
         return open_  # "…由12个调减为9个": the figure it went to, of the same claim
+    if role == "budget" and open_ is not None and open_.has("current") and not open_.has("budget") \
+            and patterns.roles["budget_after"].search(lead):
+        return open_  # the plan of the figure just told
     if open_ is None or role in ("current", "budget", "prior"):
         return None
     if role == "actual":
@@ -436,13 +460,14 @@ def _direction_only(text: str, cue_starts: list[int], patterns: ClaimPatterns) -
     subject = clean_subject(subject_text, patterns)
     if restated and subject is not None and SEVERAL_ITEMS.search(subject):
         return []  # "上述两项决算数大于预算数的主要原因": it restates the items before, not a line of its own
-    return [Claim(
-        kind=kind, subject=subject, start_char=0,
+    names = SEVERAL_LINES.split(subject) if restated and subject else [subject]
+    return [Claim(  # "社会保障和就业支出、住房保障支出增加，原因是…": each line restated is a claim
+        kind=kind, subject=name, start_char=0,
         end_char=end, values=[], direction=direction,
         prior_year=int(prior.group("year")) if prior and prior.group("year") else None,
         prior_is_previous_year=kind == "change" and (prior is None or prior.group("previous") is not None),
         restated=restated,
-    )]
+    ) for name in names]
 
 
 def _names_a_line_or_comparison(head: str, patterns: ClaimPatterns) -> bool:
@@ -452,12 +477,16 @@ def _names_a_line_or_comparison(head: str, patterns: ClaimPatterns) -> bool:
 
 
 def _comparison_then_cue(head: str, patterns: ClaimPatterns) -> bool:
-    """"支出决算数大于年初预算数，原因是…" / "较上年减少主要是…": a comparison that is the whole clause before the
-    cue restates one (a flat one states a fact of its own: "与上年持平，主要原因是…")."""
+    """"支出决算数大于年初预算数，原因是…" / "较上年减少主要是…" / "公共安全支出增加，主要是由于…": a comparison,
+    or a line and its direction, that is the whole clause before the cue restates one told before (a flat one
+    states a fact of its own: "与上年持平，主要原因是…")."""
     clauses = [c for c in patterns.clause_break.split(head.rstrip("，, ")) if c.strip()]
     last = clauses[-1] if clauses else ""
+    ends = _ENDS_ON_DIRECTION.search(last)
+    if ends is None:
+        return False
     compared = patterns.budget_comparison.search(last) or patterns.prior_year.search(last)
-    return compared is not None and _ENDS_ON_DIRECTION.search(last) is not None
+    return compared is not None or clean_subject(last[:ends.start()], patterns) is not None
 
 
 def direction_sign(direction: str | None) -> int | None:

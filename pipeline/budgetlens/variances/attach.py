@@ -71,6 +71,7 @@ class Target:
     section_id: str | None = None
     kind: str | None = None  # "change" or "budget_vs_actual": the comparison the pair makes
     summary: bool = False  # a figure-less restatement whose reason went to the pairs before it
+    found_its_lines: bool = False  # a figure-less restatement whose named lines were found stated before it
 
 
 def reason_text(reason: ReasonRecord, sentences: list[Sentence], index: dict[str, int],
@@ -200,6 +201,8 @@ def _restated_before(lead: str, before: list[Target], claim_by_id: dict[str, Cla
         restatements += [t for t in of_name if not t.has_figures]  # the lead-in's own figure-less pair, if parsed
         stated += [t for t in of_name if t.has_figures][:1]
     if stated:
+        for restatement in restatements:  # the lines it lists are all found: it hands its reason on only to
+            restatement.found_its_lines = len(names) > 1 and len(stated) == len(names)  # those it names
         return [*stated, *restatements]
     return [*[t for t in _reasonless_run(before) if t.direction == direction], *restatements]
 
@@ -301,18 +304,21 @@ def _hand_on_summaries(targets: list[Target], claim_by_id: dict[str, ClaimRecord
             if earlier.direction != target.direction:
                 break
             run.append(earlier)
-        run = _named_in([reason_texts.get(r, "") for r in target.reason_ids], run, claim_by_id)
+        run = _named_in([reason_texts.get(r, "") for r in target.reason_ids], run, claim_by_id,
+                        only_named=target.found_its_lines)
         for earlier in run:
             earlier.reason_ids.extend(target.reason_ids)
         target.summary = bool(run)
 
 
-def _named_in(texts: list[str], run: list[Target], claim_by_id: dict[str, ClaimRecord]) -> list[Target]:
+def _named_in(texts: list[str], run: list[Target], claim_by_id: dict[str, ClaimRecord],
+              only_named: bool = False) -> list[Target]:
     """"“三公”经费支出减少的主要原因：1辆执法执勤用车报废，公务用车运行维护费相应减少": a reason for several
     lines that names some of them by their first words is theirs only — the 公务接待费 it leaves out stays
-    unexplained. A reason that names none of them is the whole run's."""
+    unexplained. A reason that names none of them is the whole run's — unless the restatement it was given to
+    found the lines it names ("“三公”经费支出和因公出国（境）费支出增加的…": those two, not the 公务用车 rise)."""
     named = [t for t in run if any(names_line(text, _claim_subject(t, claim_by_id)) for text in texts)]
-    return named or run
+    return named if named or only_named else run
 
 
 def names_line(text: str, subject: str) -> bool:

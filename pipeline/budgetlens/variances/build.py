@@ -161,7 +161,7 @@ def _merge_restatements(pairs: list[Pair]) -> list[Pair]:
     restates the first pair (same kind and subject, no figures of its own, or the same figures)."""
     kept: list[Pair] = []
     for pair in pairs:
-        earlier = next((p for p in reversed(kept[-RESTATEMENT_GAP:]) if _restates(pair, p)), None)
+        earlier = next((p for p in _recent(kept) if _restates(pair, p)), None)
         if earlier is None and kept and _second_budget(pair, kept[-1]):
             kept[-1] = _the_explained_budget(kept[-1], pair)
             continue
@@ -172,6 +172,17 @@ def _merge_restatements(pairs: list[Pair]) -> list[Pair]:
         if earlier.difference is None and pair.difference is not None:
             earlier.difference = pair.difference
     return kept
+
+
+def _recent(kept: list[Pair]) -> list[Pair]:
+    """The pairs a restatement may restate, latest first: back to the RESTATEMENT_GAP-th one with figures
+    (figure-less restatements of other lines in between do not count)."""
+    recent: list[Pair] = []
+    for pair in reversed(kept):
+        recent.append(pair)
+        if sum(p.has_figures for p in recent) == RESTATEMENT_GAP:
+            break
+    return recent
 
 
 def _second_budget(pair: Pair, earlier: Pair) -> bool:
