@@ -174,3 +174,13 @@ def test_a_unit_broken_between_wan_and_yuan_stays_with_its_figure() -> None:
     record = analyze_file(synthetic_text("syn9-moor_justice-bureau_2024_dept-final"))
     assert not [s.text for s in record.sentences if re.search(r"\d\s*[万亿]$", s.text)]
     assert "2,693.26 万元" in {a.text for a in record.amounts}
+
+
+def test_a_difference_in_a_later_item_of_a_cause_list_is_of_the_comparison_it_explains() -> None:
+    # our synthetic syn9-tide @423: "…的主要原因：一是…；" then "二是…车辆运行维护费相应减少1.24万元。"
+    record = analyze_text(
+        "公务用车购置及运行维护费全年预算为46.00万元，支出决算为44.12万元，完成预算的95.91%。"
+        "决算数小于预算数的主要原因：一是新购执法执勤用车经公开招标采购，成交价低于预算0.64万元；"
+        "二是1辆2013年购置的路政巡查车于2025年10月报废，车辆运行维护费相应减少1.24万元。")
+    (claim,) = [c for c in record.claims if [v.text for v in c.values] == ["1.24万元"]]
+    assert (claim.kind, claim.subject, claim.direction) == ("budget_vs_actual", "车辆运行维护费", "减少")

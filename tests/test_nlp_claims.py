@@ -161,6 +161,10 @@ CLAIM_CASES = [
         [("change", "公共安全支出", {}, "增加"), ("change", "社会保障和就业支出", {}, "增加"),
          ("change", "住房保障支出", {}, "增加")],
     ),
+    (  # syn8-fen @488: a rate per head it went from; "2024年1月起" is no part of the subject
+        "由于2024年1月起城市低保标准由每人每月960元提高到1010元，支出决算数略大于年初预算数。",
+        [("change", "城市低保标准", {"prior": "960元", "current": "1010元"}, "增长")],
+    ),
     (  # syn5-plain @449: a plan is a budget to compare with
         "由于2024年度实际接收退役士兵较计划减少12人，自主就业一次性经济补助相应减少。",
         [("budget_vs_actual", "实际接收退役士兵", {"delta": "12人"}, "减少")],

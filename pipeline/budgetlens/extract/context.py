@@ -78,9 +78,14 @@ def resolve_context(results: list[SentenceResult], document: Document) -> None:
         _drop_restatements(result, previous)
         result.reasons = [reason for reason in result.reasons if _explains_enough(reason, result, previous)]
         result.explains = [_explained(reason, result, previous) for reason in result.reasons]
-        _differences_of_the_explained(result, previous)
+        _differences_of_the_explained(result, result, previous)
     for i, result in enumerate(results):
         result.continued_by = _list_continuation(result, results[i + 1:])
+    by_sentence = {result.sentence.id: result for result in results}
+    for i, result in enumerate(results):
+        for sentence in result.continued_by:  # "…的主要原因：一是…；" | "二是…车辆运行维护费相应减少1.24万元。"
+            _differences_of_the_explained(by_sentence[sentence.id], result, results[i - 1] if i else None,
+                                          whole_sentence=True)
 
 
 def _join_prior_execution(claims: list[Claim]) -> list[Claim]:
@@ -242,16 +247,19 @@ def _explained_claim(reason: Reason, result: SentenceResult,
     return live[-1] if live else None
 
 
-def _differences_of_the_explained(result: SentenceResult, previous: SentenceResult | None) -> None:
+def _differences_of_the_explained(result: SentenceResult, cause_of: SentenceResult, before: SentenceResult | None,
+                                  *, whole_sentence: bool = False) -> None:
     """"决算数大于预算数的主要原因是…增加队伍补助支出38.75万元": a difference told inside a cause, with no
     year named against, is part of the comparison the cause explains (GUIDELINE §5) — budget against actual
-    here, where read alone it would look like a change against last year."""
-    for reason in result.reasons:
-        explained = _explained_claim(reason, result, previous) if reason.type == "cause" else None
+    here, where read alone it would look like a change against last year. `cause_of`: the sentence whose
+    reasons count (`before`: the one before it); `whole_sentence`: `result` is a later item of its
+    一是…二是… list, all of it inside the cause."""
+    for reason in cause_of.reasons:
+        explained = _explained_claim(reason, cause_of, before) if reason.type == "cause" else None
         if explained is None or explained[0].kind != "budget_vs_actual":
             continue
         for i, claim in enumerate(result.claims):
-            inside = reason.text_start <= claim.start_char < reason.end_char
+            inside = whole_sentence or reason.text_start <= claim.start_char < reason.end_char
             only_difference = {v.role for v in claim.values} <= {"delta", "pct"} and claim.values
             no_year = claim.prior_year is None and not claim.prior_is_previous_year
             if inside and claim.kind == "change" and only_difference and no_year:
