@@ -165,6 +165,18 @@ CLAIM_CASES = [
         "由于2024年1月起城市低保标准由每人每月960元提高到1010元，支出决算数略大于年初预算数。",
         [("change", "城市低保标准", {"prior": "960元", "current": "1010元"}, "增长")],
     ),
+    (  # syn10-gulf: "扩大到" is where it went; "由年初计划的260个" where it went from
+        "全区开发公益性岗位由年初计划的260个扩大到298个。",
+        [("change", "全区开发公益性岗位", {"prior": "260个", "current": "298个"}, "增加")],
+    ),
+    (  # syn10-gulf: "少支出" is a difference told verb first
+        "主要原因是原定招录的工作人员推迟至2026年1月入职，当年少支出工资福利13.56万元。",
+        [("change", "工资福利", {"delta": "13.56万元"}, "减少")],
+    ),
+    (  # syn10-crag: two items restated together are the items before, not a line of their own
+        "行政单位医疗、事业单位医疗两项支出决算均大于年初预算，主要原因是缴费基数上调。",
+        [],
+    ),
     (  # syn5-plain @449: a plan is a budget to compare with
         "由于2024年度实际接收退役士兵较计划减少12人，自主就业一次性经济补助相应减少。",
         [("budget_vs_actual", "实际接收退役士兵", {"delta": "12人"}, "减少")],

@@ -32,11 +32,11 @@ _LIST_NUMBER = re.compile(r"^[（(]?[0-9一二三四五六七八九十]+[）)]?[
 _FLAT_PART = re.compile(r"[，,；;]其中[：:，,]?(?P<part>[^，,；;。0-9]*持平)")
 _BUDGET_WORD = re.compile(r"(?<=.)预算$")  # "因公出国（境）费预算" compared with its 决算: 预算 is the role
 _ALTERNATIVE = re.compile(r"(?<=[加少长降])(?:（[^）]*）|\([^)]*\))")  # "增加（减少）0万元": the word printed first
-VERB_FIRST = re.compile(r"^(?:增加|新增|减少|压减|核减)了?(?!了)(?=[\u4e00-\u9fa5“])")  # a change named before its item
+VERB_FIRST = re.compile(r"^(?:当年)?(?:增加|新增|减少|压减|核减|少支出|多支出)了?(?!了)(?=[\u4e00-\u9fa5“])")  # a change named before its item
 _ENDS_ON_DIRECTION = re.compile(r"(?:增加|减少|增长|下降|大于|小于|高于|低于)(?:年初|全年|调整后)?(?:预算数?)?$")
 # "…支出、住房保障支出": several lines (not "收、支总计", not "社会保障和就业")
 SEVERAL_LINES = re.compile(r"(?<=支出)[、和]|(?<=费)[、和]")
-SEVERAL_ITEMS = re.compile(r"^(?:上述|以上)|[两二三四五六七八九十\d]项$")  # "上述两项", "…生活补助两项"
+SEVERAL_ITEMS = re.compile(r"^(?:上述|以上)|[两二三四五六七八九十\d]项(?:支出|经费)?$")  # "上述两项", "…补助两项"
 NET_CHANGE = re.compile(r"[，,]\s*增减相抵")
 SAME_TAIL = 4  # characters two names of one line end in ("预算总计")
 INCREASE, DECREASE, EQUAL = {"增加", "增长", "大于"}, {"减少", "下降", "小于"}, {"持平", "等于"}
