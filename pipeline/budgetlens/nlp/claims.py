@@ -32,7 +32,8 @@ _LIST_NUMBER = re.compile(r"^[（(]?[0-9一二三四五六七八九十]+[）)]?[
 _FLAT_PART = re.compile(r"[，,；;]其中[：:，,]?(?P<part>[^，,；;。0-9]*持平)")
 _BUDGET_WORD = re.compile(r"(?<=.)预算$")  # "因公出国（境）费预算" compared with its 决算: 预算 is the role
 _ALTERNATIVE = re.compile(r"(?<=[加少长降])(?:（[^）]*）|\([^)]*\))")  # "增加（减少）0万元": the word printed first
-VERB_FIRST = re.compile(r"^(?:当年)?(?:增加|新增|减少|压减|核减|少支出|多支出)了?(?!了)(?=[\u4e00-\u9fa5“])")  # a change named before its item
+# a change named before its item ("增加外事经费200万元", "当年少支出工资福利13.56万元")
+VERB_FIRST = re.compile(r"^(?:当年)?(?:增加|新增|减少|压减|核减|少支出|多支出)了?(?!了)(?=[\u4e00-\u9fa5“])")
 _ENDS_ON_DIRECTION = re.compile(r"(?:增加|减少|增长|下降|大于|小于|高于|低于)(?:年初|全年|调整后)?(?:预算数?)?$")
 # "…支出、住房保障支出": several lines (not "收、支总计", not "社会保障和就业")
 SEVERAL_LINES = re.compile(r"(?<=支出)[、和]|(?<=费)[、和]")
