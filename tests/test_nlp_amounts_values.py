@@ -259,3 +259,9 @@ def test_an_age_is_counted_in_zhousui_not_in_weeks(nlp: Language) -> None:
     # our synthetic syn8-fen: "90周岁以上" is an age threshold, never 90 weeks ("周")
     amounts = nlp("高龄津贴发放对象由90周岁以上老年人扩大到80周岁以上。")._.amounts
     assert [(a.unit, a.value) for a in amounts] == [("周岁", Decimal("90")), ("周岁", Decimal("80"))]
+
+
+def test_a_weight_in_gongjin_is_a_count(nlp: Language) -> None:
+    # our synthetic syn10-crag: a performance outcome told in 公斤
+    [amount] = nlp("项目区亩均粮食产能提高约50公斤。")._.amounts
+    assert (amount.kind, amount.unit, amount.value) == (AmountKind.COUNT, "公斤", Decimal("50"))
