@@ -177,6 +177,11 @@ CLAIM_CASES = [
         "行政单位医疗、事业单位医疗两项支出决算均大于年初预算，主要原因是缴费基数上调。",
         [],
     ),
+    (  # syn11-isle @421: the actual told first, then its budget with a role-only lead
+        "1、因公出国（境）费支出4.62万元，年初预算为6.00万元，完成年初预算的77.00%。",
+        [("budget_vs_actual", "因公出国（境）费支出",
+          {"actual": "4.62万元", "budget": "6.00万元", "completion": "77.00%"}, None)],
+    ),
     (  # syn5-plain @449: a plan is a budget to compare with
         "由于2024年度实际接收退役士兵较计划减少12人，自主就业一次性经济补助相应减少。",
         [("budget_vs_actual", "实际接收退役士兵", {"delta": "12人"}, "减少")],

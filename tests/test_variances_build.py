@@ -137,6 +137,15 @@ def test_variances_table_only_vehicle_parts_take_the_reasons_of_their_parent_tha
     assert explained[("narrative", "budget_vs_actual", "公务接待费")] is False
 
 
+def test_variances_a_reason_for_the_total_that_names_its_parts_of_spending_is_theirs_too() -> None:
+    # our synthetic syn11-dune @366, Wuhan 决算 wording: the parts first, then the total and its listed causes
+    text = ("2024年度支出合计6,799.00万元，其中：基本支出3,606.32万元，占本年支出53.04%，比2023年度增加208.22万元；"
+            "项目支出3,192.68万元，占本年支出46.96%，比2023年度增加268.32万元。与2023年度相比，支出合计增加476.54万元，"
+            "增长7.54%，主要原因：一是新增背街小巷环境整治项目，项目支出增加；二是2024年新招录公务员6名，人员经费增加。")
+    explained = {v.subject: v.explained for v in variances_of(text) if v.needs_reason and v.source == "narrative"}
+    assert explained == {"基本支出": True, "项目支出": True, "支出合计": True}
+
+
 def test_variances_two_lines_joined_by_he_are_two_lines_restated() -> None:
     # our synthetic syn8-delta @423: "“三公”经费支出和因公出国（境）费支出增加的…" is not the 公务用车 rise's reason
     text = ("2025年度“三公”经费财政拨款支出决算数比2024年度增加1.54万元，增长11.26%，其中：因公出国（境）费支出增加"

@@ -227,8 +227,8 @@ def _attach_target(drafts: list[_Draft], open_: _Draft | None, role: str, lead: 
             and patterns.roles["to"].search(lead):
         return open_  # "…由12个调减为9个": the figure it went to, of the same claim
     if role == "budget" and open_ is not None and open_.has("current") and not open_.has("budget") \
-            and patterns.roles["budget_after"].search(lead):
-        return open_  # the plan of the figure just told
+            and (patterns.roles["budget_after"].search(lead) or _role_only(lead, role, patterns)):
+        return open_  # the plan of the figure just told ("因公出国（境）费支出4.62万元，年初预算为6.00万元")
     if open_ is None or role in ("current", "budget", "prior"):
         return None
     if role == "actual":
@@ -242,6 +242,11 @@ def _attach_target(drafts: list[_Draft], open_: _Draft | None, role: str, lead: 
             or _turns_to_last_year(open_, role, lead, patterns):
         return None
     return open_  # delta, pct
+
+
+def _role_only(lead: str, role: str, patterns: ClaimPatterns) -> bool:
+    """A lead that only names the role ("，年初预算为"): the value belongs to the subject told before."""
+    return patterns.clause_break.search(lead) is not None and _subject_from_lead(lead, role, patterns) is None
 
 
 def _turns_to_last_year(open_: _Draft, role: str, lead: str, patterns: ClaimPatterns) -> bool:

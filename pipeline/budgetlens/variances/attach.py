@@ -50,6 +50,10 @@ NAME_LIST = re.compile(r"[,、]|(?<=支出)和|(?<=费)和")
 SENTENCE_START = re.compile(r"[。；;！？!?\n]")
 NEAREST_LOOKBACK = 3  # pairs before a reason that follows a breakdown, searched for the one it names
 NAME_HEAD = 4  # first characters of a line's name that a reason names it by ("公务用车", "公务接待")
+PART_WORDS = {  # what a reason says when it speaks of a part of spending (人员经费 and 公用经费 make 基本支出)
+    "基本支出": ("基本支出", "人员经费", "公用经费"),
+    "项目支出": ("项目支出",),
+}
 THREE_PUBLIC_WORDS = {  # what a reason says when it is about one "三公" item (DOMAIN.md: the three items and parts)
     "outbound": ("出国", "出访", "出境", "团组"),
     "vehicle": ("车",),
@@ -115,7 +119,8 @@ def attach_reasons(targets: list[Target], claims: list[ClaimRecord], reasons: li
         lead = "".join(text[max(0, reason.span.start - LEAD_CHARS):reason.span.start].split())
         named = named_comparison(lead)
         sharing = restated or [*_items_before(lead, before), *_sharing(reason, explained, claims, reasons, owner)]
-        for target in _named_ones(named, _completed(sharing, named, before)):
+        chosen = _named_ones(named, _completed(sharing, named, before))
+        for target in [*chosen, *_parts_it_names(reason.text, chosen, before, claim_by_id)]:
             _add(target, reason.id)
     _hand_on_summaries(targets, claim_by_id, {r.id: r.text for r in reasons})
 
@@ -309,6 +314,24 @@ def _hand_on_summaries(targets: list[Target], claim_by_id: dict[str, ClaimRecord
         for earlier in run:
             earlier.reason_ids.extend(target.reason_ids)
         target.summary = bool(run)
+
+
+def _parts_it_names(text: str, chosen: list[Target], before: list[Target],
+                    claim_by_id: dict[str, ClaimRecord]) -> list[Target]:
+    """"…其中：基本支出…增加208.22万元；项目支出…增加268.32万元。…支出合计增加476.54万元，主要原因：一是新增…
+    项目，项目支出增加；二是…人员经费增加": a reason for a total that names the parts of spending stated just
+    before it (基本支出, 项目支出), going the same way, is theirs too."""
+    line = subject_to_line(_claim_subject(chosen[0], claim_by_id)) if chosen else None
+    if line is None or line.kind != "total_line":
+        return []
+    first = chosen[0]
+    return [t for t in before[-SUMMARY_LOOKBACK:]
+            if t not in chosen and not t.reason_ids and t.has_figures and t.section_id == first.section_id
+            and t.direction == first.direction and _names_part(text, _claim_subject(t, claim_by_id))]
+
+
+def _names_part(text: str, subject: str) -> bool:
+    return any(word in text for word in PART_WORDS.get(normalise(subject), ()))
 
 
 def _named_in(texts: list[str], run: list[Target], claim_by_id: dict[str, ClaimRecord],
