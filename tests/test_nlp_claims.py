@@ -182,6 +182,18 @@ CLAIM_CASES = [
         [("budget_vs_actual", "因公出国（境）费支出",
           {"actual": "4.62万元", "budget": "6.00万元", "completion": "77.00%"}, None)],
     ),
+    (  # syn11-dune @575 and syn8-fen: a count is no part of a share of money
+        "共涉及项目4个，占一般公共预算项目支出总额的100%。",
+        [("figure", "涉及项目", {"current": "4个"}, None), ("share", "涉及项目", {"share": "100%"}, None)],
+    ),
+    (  # syn11-isle: an actual and its budget, no completion rate
+        "公务用车购置支出0.00万元，年初预算为0.00万元。",
+        [("budget_vs_actual", "公务用车购置支出", {"actual": "0.00万元", "budget": "0.00万元"}, None)],
+    ),
+    (  # syn11-isle @399: "相应减少…" is a difference told verb first
+        "局机关2名工作人员年中调任区外单位，相应减少工资福利支出21.68万元。",
+        [("figure", "局机关", {"current": "2名"}, None), ("change", "工资福利支出", {"delta": "21.68万元"}, "减少")],
+    ),
     (  # syn5-plain @449: a plan is a budget to compare with
         "由于2024年度实际接收退役士兵较计划减少12人，自主就业一次性经济补助相应减少。",
         [("budget_vs_actual", "实际接收退役士兵", {"delta": "12人"}, "减少")],

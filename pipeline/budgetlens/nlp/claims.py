@@ -33,7 +33,7 @@ _FLAT_PART = re.compile(r"[，,；;]其中[：:，,]?(?P<part>[^，,；;。0-9]*
 _BUDGET_WORD = re.compile(r"(?<=.)预算$")  # "因公出国（境）费预算" compared with its 决算: 预算 is the role
 _ALTERNATIVE = re.compile(r"(?<=[加少长降])(?:（[^）]*）|\([^)]*\))")  # "增加（减少）0万元": the word printed first
 # a change named before its item ("增加外事经费200万元", "当年少支出工资福利13.56万元")
-VERB_FIRST = re.compile(r"^(?:当年)?(?:增加|新增|减少|压减|核减|少支出|多支出)了?(?!了)(?=[\u4e00-\u9fa5“])")
+VERB_FIRST = re.compile(r"^(?:当年|相应)?(?:增加|新增|减少|压减|核减|少支出|多支出)了?(?!了)(?=[\u4e00-\u9fa5“])")
 _ENDS_ON_DIRECTION = re.compile(r"(?:增加|减少|增长|下降|大于|小于|高于|低于)(?:年初|全年|调整后)?(?:预算数?)?$")
 # "…支出、住房保障支出": several lines (not "收、支总计", not "社会保障和就业")
 SEVERAL_LINES = re.compile(r"(?<=支出)[、和]|(?<=费)[、和]")
@@ -100,7 +100,7 @@ def find_claims(text: str, amounts: list[Amount], marks: list[NumberMark], patte
     years = _year_marks(text, marks, patterns)
     claims = [part for i, d in enumerate(drafts)
               for part in _share_apart(_to_claim(d, _context_start(drafts, i, cue_ends_all), drafts, text, amounts,
-                                                 years, patterns))]
+                                                 years, patterns), amounts)]
     later = _restated_after_a_semicolon(text, cue_starts, drafts, patterns)
     if not claims:
         return _direction_only(text, cue_starts, patterns) + later
@@ -126,10 +126,15 @@ def _restated_after_a_semicolon(text: str, cue_starts: list[int], drafts: list[_
     return found
 
 
-def _share_apart(claim: Claim) -> list[Claim]:
+def _share_apart(claim: Claim, amounts: list[Amount]) -> list[Claim]:
     """"项目支出947.75万元，占44.53%，比2024年度增加134.83万元": two facts of one figure, its share and its
-    change (GUIDELINE §5): the share holds the figure, the change its difference and rate."""
+    change (GUIDELINE §5): the share holds the figure, the change its difference and rate. "共涉及项目4个，占…
+    支出总额的100%": a count is no part of a share of money — a figure, and the share alone."""
     roles = {value.role for value in claim.values}
+    counted = [v for v in claim.values if v.role == "current" and amounts[v.amount].kind == AmountKind.COUNT]
+    if claim.kind == "share" and counted:
+        return [claim.model_copy(update={"kind": "figure", "values": counted}),
+                claim.model_copy(update={"values": [v for v in claim.values if v not in counted]})]
     if claim.kind != "change" or "share" not in roles:  # "…236.18万元，占2.49%，与2023年度持平": a flat change too
         return [claim]
     share = claim.model_copy(update={
@@ -361,7 +366,7 @@ def _kind_of(draft: _Draft, drafts: list[_Draft], text: str, extent: str, prior:
     against_budget = patterns.budget_comparison.search(extent) is not None and not prior
     roles = {role for role, _ in draft.values}
     values = list(draft.values)
-    compared = bool(roles & {"actual", "completion"}) or against_budget
+    compared = bool(roles & {"actual", "completion"}) or against_budget or {"current", "budget"} <= roles
     if roles == {"actual", "share"} and not against_budget:  # "公务接待费支出决算0.39万元，占100.00%": a share
         return "share", [("current" if role == "actual" else role, i) for role, i in values]
     if prior and roles & {"delta", "pct"} and not roles & {"budget", "completion"} and not against_budget:
