@@ -146,6 +146,16 @@ def test_variances_a_reason_for_the_total_that_names_its_parts_of_spending_is_th
     assert explained == {"基本支出": True, "项目支出": True, "支出合计": True}
 
 
+def test_variances_a_reason_before_a_breakdown_explains_the_items_it_names() -> None:
+    # our synthetic syn11-isle @417, Shanghai 决算 三公 wording: the cause first, then "其中：" and the items
+    text = ("2025年度“三公”经费财政拨款支出决算数比2024年度增加2.91万元，增长24.62%，主要原因是2025年区业余体育学校"
+            "帆船队赴日本开展交流训练，新增因公出国（境）费4.62万元。其中：因公出国（境）费增加4.62万元；公务用车购置及"
+            "运行维护费减少0.93万元，下降10.47%；公务接待费减少0.78万元，下降26.53%。")
+    explained = {v.subject: v.explained for v in variances_of(text) if v.needs_reason}
+    assert explained["因公出国（境）费"] is True
+    assert explained["公务用车购置及运行维护费"] is False
+
+
 def test_variances_two_lines_joined_by_he_are_two_lines_restated() -> None:
     # our synthetic syn8-delta @423: "“三公”经费支出和因公出国（境）费支出增加的…" is not the 公务用车 rise's reason
     text = ("2025年度“三公”经费财政拨款支出决算数比2024年度增加1.54万元，增长11.26%，其中：因公出国（境）费支出增加"

@@ -47,6 +47,7 @@ CORE_NAME = re.compile(r"财政拨款|支出|决算|预算|数|\([类款项]\)")
 # "社会保障和就业支出、住房保障支出增加，原因是…", "“三公”经费支出和因公出国（境）费支出增加的…": several lines
 # restated at once (a 和 inside a name, "社会保障和就业", does not follow 支出 or 费)
 NAME_LIST = re.compile(r"[,、]|(?<=支出)和|(?<=费)和")
+BREAKDOWN_NEXT = re.compile(r"[。；;]?\s*其中[：:]")  # a breakdown that opens right after a reason
 SENTENCE_START = re.compile(r"[。；;！？!?\n]")
 NEAREST_LOOKBACK = 3  # pairs before a reason that follows a breakdown, searched for the one it names
 NAME_HEAD = 4  # first characters of a line's name that a reason names it by ("公务用车", "公务接待")
@@ -120,7 +121,8 @@ def attach_reasons(targets: list[Target], claims: list[ClaimRecord], reasons: li
         named = named_comparison(lead)
         sharing = restated or [*_items_before(lead, before), *_sharing(reason, explained, claims, reasons, owner)]
         chosen = _named_ones(named, _completed(sharing, named, before))
-        for target in [*chosen, *_parts_it_names(reason.text, chosen, before, claim_by_id)]:
+        for target in [*chosen, *_parts_it_names(reason.text, chosen, before, claim_by_id),
+                       *_breakdown_after(reason, text, placed, claim_by_id)]:
             _add(target, reason.id)
     _hand_on_summaries(targets, claim_by_id, {r.id: r.text for r in reasons})
 
@@ -314,6 +316,20 @@ def _hand_on_summaries(targets: list[Target], claim_by_id: dict[str, ClaimRecord
         for earlier in run:
             earlier.reason_ids.extend(target.reason_ids)
         target.summary = bool(run)
+
+
+def _breakdown_after(reason: ReasonRecord, text: str, placed: list[tuple[int, Target]],
+                     claim_by_id: dict[str, ClaimRecord]) -> list[Target]:
+    """"…增长24.62%，主要原因是…帆船队赴日本…，新增因公出国（境）费4.62万元。其中：因公出国（境）费增加4.62万元；
+    公务用车…减少0.93万元": the items of the breakdown that follows a reason, which the reason names, are its too."""
+    end = reason_end(reason, text)
+    opens = BREAKDOWN_NEXT.match(text, end)
+    if not text or opens is None:
+        return []
+    stop = SENTENCE_START.search(text, opens.end())
+    limit = stop.start() if stop else len(text)
+    return [t for start, t in placed if opens.end() <= start < limit and not t.reason_ids and t.has_figures
+            and names_line(reason.text, _claim_subject(t, claim_by_id))]
 
 
 def _parts_it_names(text: str, chosen: list[Target], before: list[Target],
