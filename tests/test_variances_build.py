@@ -156,6 +156,24 @@ def test_variances_a_reason_before_a_breakdown_explains_the_items_it_names() -> 
     assert explained["公务用车购置及运行维护费"] is False
 
 
+def test_variances_the_next_item_is_no_part_of_a_breakdown() -> None:
+    # our synthetic syn12-cape @451: 公务用车's "其中：" names its two parts as figures; 公务接待费 is its sibling
+    text = ("2. 公务用车购置及运行维护费全年预算为6.50万元，支出决算为5.86万元，完成全年预算的90.15%。"
+            "其中：公务用车购置费0万元；公务用车运行维护费5.86万元，主要用于机要通信用车的燃油、维修等支出。\n"
+            "3. 公务接待费全年预算为3.00万元，支出决算为1.42万元，完成全年预算的47.33%。决算数小于预算数，主要是由于"
+            "全年实际接待来访9批次，少于年初按15批次测算的接待规模。")
+    explained = {v.subject: v.explained for v in variances_of(text) if v.needs_reason}
+    assert explained == {"公务用车购置及运行维护费": False, "公务接待费": True}
+
+
+def test_variances_a_line_given_only_a_purpose_borrows_no_cause_from_an_equal_line() -> None:
+    # our synthetic syn12-cape @369: income and spending totals; the income rise is given a purpose only
+    text = ("本年收入合计3,973.35万元，比2024年度增加291.07万元，增长7.90%，主要用于保障科技成果转化服务。\n"
+            "收入支出总计3,973.35万元，比2024年度增加291.07万元，主要原因是区科技创新券兑付金额比上年增加。")
+    explained = {v.subject: v.explained for v in variances_of(text) if v.needs_reason}
+    assert explained["本年收入合计"] is False
+
+
 def test_variances_two_lines_joined_by_he_are_two_lines_restated() -> None:
     # our synthetic syn8-delta @423: "“三公”经费支出和因公出国（境）费支出增加的…" is not the 公务用车 rise's reason
     text = ("2025年度“三公”经费财政拨款支出决算数比2024年度增加1.54万元，增长11.26%，其中：因公出国（境）费支出增加"

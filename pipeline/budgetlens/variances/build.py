@@ -46,6 +46,7 @@ BREAKDOWN_REACH = 4  # characters on either side of the sentence end where 其�
 SPENDING_PART = re.compile(r"基本支出|项目支出|人员经费|公用经费")  # parts a total breaks into, never a line name
 RESTATEMENT_GAP = 2  # claims between a pair and the figure-less claim that restates it
 PARTS_OF_VEHICLE = ("vehicle_purchase", "vehicle_running")  # 三公 table columns under 公务用车购置及运行维护费
+THREE_PUBLIC_PARTS = {"total": ("outbound", "vehicle", "reception", *PARTS_OF_VEHICLE), "vehicle": PARTS_OF_VEHICLE}
 
 
 class Judgement(Protocol):
@@ -268,8 +269,8 @@ def _explain_restatements(variances: list[Variance]) -> None:
     """"收、支预算总计各增加844.15万元…主要原因是…" then, sections later, "财政拨款支出增加844.15万元": the
     same pair restated in another section is explained by the cause given where it was first explained."""
     explained = [v for v in variances if v.explained]
-    for variance in variances:
-        if variance.needs_reason and not variance.explained:
+    for variance in variances:  # one that was given only a purpose ("…增长7.90%，主要用于…") borrows no cause
+        if variance.needs_reason and not variance.explained and not variance.reason_ids:
             twin = next((v for v in explained if _same_pair(variance, v)), None)
             if twin is not None:
                 variance.explained, variance.explained_at = True, twin.id
@@ -286,10 +287,22 @@ def _explain_by_breakdown(variances: list[Variance], ctx: CheckContext) -> None:
                 and OPENS_BREAKDOWN.search(ctx.text, end - BREAKDOWN_REACH, end + BREAKDOWN_REACH)):
             continue
         line = (total.kind, total.line)
-        parts = list(takewhile(lambda v, line=line: (v.kind, v.line) == line, variances[i + 1:]))
+        parts = list(takewhile(lambda v, line=line, total=total: (v.kind, v.line) == line
+                               and not _siblings(total, v), variances[i + 1:]))
         changed = [v for v in parts if v.needs_reason]
         if changed and all(v.explained for v in changed):
             total.explained, total.explained_at = True, changed[0].id
+
+
+def _siblings(total: Variance, other: Variance) -> bool:
+    """Lines side by side, neither a part of the other: the next "三公" item after 公务用车购置及运行维护费's own
+    breakdown, 本年支出合计 after 本年收入合计's."""
+    a, b = subject_to_line(total.subject), subject_to_line(other.subject)
+    if a is None or b is None or a.kind != b.kind:
+        return False
+    if a.kind == "three_public":
+        return b.line not in THREE_PUBLIC_PARTS.get(a.line or "", ())
+    return a.kind == "total_line" and {a.line, b.line} == {"income_total", "spending_total"}
 
 
 def _same_pair(a: Variance, b: Variance) -> bool:
