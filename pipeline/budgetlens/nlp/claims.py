@@ -5,8 +5,10 @@ Reading a sentence left to right, each amount gets a role from the words just be
 completion, otherwise a plain figure (current). Values that belong together are grouped
 into one claim (a figure and its change and rate; a budget, its actual and the completion
 rate), and the claim gets a kind from its roles and the comparison it states ("比上年",
-"与年初预算"). Subjects are read from the lead and cleaned of numbering, years, department
-names and role words; where the sentence names only a role ("全年预算为…") the subject is
+"与年初预算"); a share and a change of one figure are two claims (GUIDELINE §5), and a
+comparison restated before a reason cue ("决算数小于预算数的主要原因是…") is a claim without
+values. Subjects are read from the lead and cleaned of numbering, years, department names and
+role words; where the sentence names only a role ("全年预算为…") the subject is
 left None for the document stage to take from the context.
 """
 
@@ -34,7 +36,7 @@ _BUDGET_WORD = re.compile(r"(?<=.)预算$")  # "因公出国（境）费预算" 
 _ALTERNATIVE = re.compile(r"(?<=[加少长降])(?:（[^）]*）|\([^)]*\))")  # "增加（减少）0万元": the word printed first
 # a change named before its item ("增加外事经费200万元", "当年少支出工资福利13.56万元")
 VERB_FIRST = re.compile(r"^(?:当年|相应)?(?:增加|新增|减少|压减|核减|少支出|多支出)了?(?!了)(?=[\u4e00-\u9fa5“])")
-_ENDS_ON_DIRECTION = re.compile(r"(?:增加|减少|增长|下降|大于|小于|高于|低于)(?:年初|全年|调整后)?(?:预算数?)?$")
+ENDS_ON_DIRECTION = re.compile(r"(?:增加|减少|增长|下降|大于|小于|高于|低于)(?:年初|全年|调整后)?(?:预算数?)?$")
 # "…支出、住房保障支出": several lines (not "收、支总计", not "社会保障和就业")
 SEVERAL_LINES = re.compile(r"(?<=支出)[、和]|(?<=费)[、和]")
 SEVERAL_ITEMS = re.compile(r"^(?:上述|以上)|[两二三四五六七八九十\d]项(?:支出|经费)?$")  # "上述两项", "…补助两项"
@@ -482,6 +484,8 @@ def _direction_only(text: str, cue_starts: list[int], patterns: ClaimPatterns) -
 
 
 def _names_a_line_or_comparison(head: str, patterns: ClaimPatterns) -> bool:
+    """Does the text before a cue say what it restates: a line ("“三公”经费支出减少的…") or a comparison
+    ("决算数小于预算数的…", "较上年…")? "增加的原因是…" says neither."""
     words = patterns.direction.search(head)
     named_line = words is not None and clean_subject(lead_tail(head[:words.start()], patterns), patterns) is not None
     return named_line or "预算" in head or patterns.prior_year.search(head) is not None
@@ -493,7 +497,7 @@ def _comparison_then_cue(head: str, patterns: ClaimPatterns) -> bool:
     states a fact of its own: "与上年持平，主要原因是…")."""
     clauses = [c for c in patterns.clause_break.split(head.rstrip("，, ")) if c.strip()]
     last = clauses[-1] if clauses else ""
-    ends = _ENDS_ON_DIRECTION.search(last)
+    ends = ENDS_ON_DIRECTION.search(last)
     if ends is None:
         return False
     compared = patterns.budget_comparison.search(last) or patterns.prior_year.search(last)

@@ -12,7 +12,11 @@ ReasonRecord.explains already names the claim a reason follows. On top of that:
 - a reason that says what it explains: "决算数小于预算数的…" (a comparison and a direction: only pairs that
   fit), "以上两项…" / "上述减少的…" (the items just before), "“三公”经费支出减少主要是由于…" (a line restated
   without a figure: that line's pair), and one after a breakdown sentence that states no pair (the nearest
-  pair that fits what it names).
+  pair that fits what it names);
+- a reason that names lines (`names_line`: a "三公" item by what it is about, 车/接待/出国, any other line by
+  the first words of its name): a summary reason goes only to the lines it names, a reason for a total also to
+  the parts of spending it names (人员经费 → 基本支出), a reason right before "其中：" also to the items of that
+  breakdown it names.
 """
 
 from __future__ import annotations
@@ -322,9 +326,8 @@ def _breakdown_after(reason: ReasonRecord, text: str, placed: list[tuple[int, Ta
                      claim_by_id: dict[str, ClaimRecord]) -> list[Target]:
     """"…增长24.62%，主要原因是…帆船队赴日本…，新增因公出国（境）费4.62万元。其中：因公出国（境）费增加4.62万元；
     公务用车…减少0.93万元": the items of the breakdown that follows a reason, which the reason names, are its too."""
-    end = reason_end(reason, text)
-    opens = BREAKDOWN_NEXT.match(text, end)
-    if not text or opens is None:
+    opens = BREAKDOWN_NEXT.match(text, reason_end(reason, text))
+    if opens is None:
         return []
     stop = SENTENCE_START.search(text, opens.end())
     limit = stop.start() if stop else len(text)
@@ -353,7 +356,7 @@ def _names_part(text: str, subject: str) -> bool:
 def _named_in(texts: list[str], run: list[Target], claim_by_id: dict[str, ClaimRecord],
               only_named: bool = False) -> list[Target]:
     """"“三公”经费支出减少的主要原因：1辆执法执勤用车报废，公务用车运行维护费相应减少": a reason for several
-    lines that names some of them by their first words is theirs only — the 公务接待费 it leaves out stays
+    lines that names some of them (`names_line`) is theirs only — the 公务接待费 it leaves out stays
     unexplained. A reason that names none of them is the whole run's — unless the restatement it was given to
     found the lines it names ("“三公”经费支出和因公出国（境）费支出增加的…": those two, not the 公务用车 rise)."""
     named = [t for t in run if any(names_line(text, _claim_subject(t, claim_by_id)) for text in texts)]
