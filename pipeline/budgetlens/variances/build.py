@@ -2,8 +2,9 @@
 
     claims → pairs (from_claims), project forms → pairs (from_forms) → restatements merged
     → tables → pairs (from_tables, from_dept_forms), a pair the
-    narrative already states merged into it → required? (required) → reasons attached (attach)
-    → reasons judged → Variance records numbered in document order
+    narrative already states merged into it → required? (required) → reasons attached (attach; a
+    table-only 三公 part takes the reasons of its parent that name it) → reasons judged → Variance
+    records numbered in document order
 
 A table pair and a narrative pair are one variance when they name the same line (the "三公"
 item, the function code or 类/款/项 names) and the printed figures agree after unit conversion.
