@@ -106,6 +106,9 @@ def test_a_level_mark_broken_onto_the_next_line_stays_with_its_item() -> None:
     ("13. 住房保障支出(类)住房改革支出(款)购房补贴(项)。\n年初预算为 42.00 万元，支出决算为 36.00 万元，\n"
      "完成年初预算的 85.71%，决算数小于年初预算数。",
      [("住房保障支出(类)住房改革支出(款)购房补贴(项)", ["42.00 万元", "36.00 万元", "85.71%"])]),
+    # our synthetic syn12-marsh, wrapped Wuhan style: a percentage broken inside its digits stays one number
+    ("3.社会保障和就业(类)支出1781.01万元，占 60.4\n0%，与2023年度相比增加103.60万元。",
+     [("社会保障和就业(类)支出", ["103.60万元"])]),
     # our synthetic syn6-ridge @389, wrapped Wuhan style: a count broken from its measure word stays one sentence
     ("二是全区在建工程由 2023 年的 126\n个增加到 2024 年的 158 个，第三方检测费用增加。",
      [("全区在建工程", ["126个", "158 个"])]),

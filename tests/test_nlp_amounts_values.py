@@ -265,3 +265,9 @@ def test_a_weight_in_gongjin_is_a_count(nlp: Language) -> None:
     # our synthetic syn10-crag: a performance outcome told in 公斤
     [amount] = nlp("项目区亩均粮食产能提高约50公斤。")._.amounts
     assert (amount.kind, amount.unit, amount.value) == (AmountKind.COUNT, "公斤", Decimal("50"))
+
+
+def test_a_count_of_applications_in_bi_is_an_amount(nlp: Language) -> None:
+    # our synthetic syn12-cape: "216笔" (applications), a count like 件
+    amounts = nlp("科技创新券全年受理兑付申请216笔，少于年初预计的280笔。")._.amounts
+    assert [(a.unit, a.value) for a in amounts] == [("笔", Decimal("216")), ("笔", Decimal("280"))]
