@@ -194,6 +194,10 @@ CLAIM_CASES = [
         "局机关2名工作人员年中调任区外单位，相应减少工资福利支出21.68万元。",
         [("figure", "局机关", {"current": "2名"}, None), ("change", "工资福利支出", {"delta": "21.68万元"}, "减少")],
     ),
+    (  # syn12-cape: the base printed in the comparison ("与2024年度决算数9.65万元相比") is the prior figure
+        "与2024年度决算数9.65万元相比，2025年度“三公”经费支出减少2.37万元，下降24.56%。",
+        [("change", "“三公”经费支出", {"prior": "9.65万元", "delta": "2.37万元", "pct": "24.56%"}, "减少")],
+    ),
     (  # syn5-plain @449: a plan is a budget to compare with
         "由于2024年度实际接收退役士兵较计划减少12人，自主就业一次性经济补助相应减少。",
         [("budget_vs_actual", "实际接收退役士兵", {"delta": "12人"}, "减少")],

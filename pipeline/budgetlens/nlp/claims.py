@@ -175,8 +175,8 @@ def _role_of(amount: Amount, lead: str, patterns: ClaimPatterns) -> str:
     roles = patterns.roles
     if roles["budget_after"].search(lead):
         return "budget"  # "实际完成3.12万人，少于年初预计的3.30万人": the plan, told after what was done
-    if roles["from"].search(lead):
-        return "prior"  # "监测点位由12个调减为9个", "缴费比例由10%调整为9.5%": the figure it went from …
+    if roles["from"].search(lead) or roles["base"].search(lead):
+        return "prior"  # "监测点位由12个调减为9个", "与2024年度决算数9.65万元相比": the figure it went from …
     if roles["to"].search(lead):
         return "current"  # … and the figure it went to, not a difference
     if amount.kind in RATE_KINDS:
@@ -209,6 +209,8 @@ def _place(drafts: list[_Draft], open_: _Draft | None, role: str, index: int, am
         if role == "budget" and open_ is not None and open_.has("budget") and not open_.has("actual"):
             target.group, target.subject = open_.group, target.subject or open_.subject
         drafts.append(target)
+    elif target.subject is None and target.has("prior") and role in ("delta", "pct"):
+        target.subject = _subject_from_lead(lead, role, patterns)  # "与2024年度决算数9.65万元相比，“三公”经费支出减少…"
     if role == "budget":
         target.budget_word = _budget_word(lead)
     if role == "actual":
