@@ -12,7 +12,7 @@ import pytest
 
 from budgetlens.variances import Variance
 from tests.conftest import corpus_pdf, seed_path, synthetic_text
-from tests.variances_support import ZERO_WITH_REASON, context_of, path_context, variances_of
+from tests.variances_support import ZERO_WITH_REASON, context_of, explained_by_subject, path_context, variances_of
 
 D = Decimal
 
@@ -137,40 +137,21 @@ def test_variances_table_only_vehicle_parts_take_the_reasons_of_their_parent_tha
     assert explained[("narrative", "budget_vs_actual", "公务接待费")] is False
 
 
-def test_variances_a_reason_for_the_total_that_names_its_parts_of_spending_is_theirs_too() -> None:
-    # our synthetic syn11-dune @366, Wuhan 决算 wording: the parts first, then the total and its listed causes
-    text = ("2024年度支出合计6,799.00万元，其中：基本支出3,606.32万元，占本年支出53.04%，比2023年度增加208.22万元；"
-            "项目支出3,192.68万元，占本年支出46.96%，比2023年度增加268.32万元。与2023年度相比，支出合计增加476.54万元，"
-            "增长7.54%，主要原因：一是新增背街小巷环境整治项目，项目支出增加；二是2024年新招录公务员6名，人员经费增加。")
-    explained = {v.subject: v.explained for v in variances_of(text) if v.needs_reason and v.source == "narrative"}
-    assert explained == {"基本支出": True, "项目支出": True, "支出合计": True}
-
-
 def test_variances_a_reason_before_a_breakdown_explains_the_items_it_names() -> None:
     # our synthetic syn11-isle @417, Shanghai 决算 三公 wording: the cause first, then "其中：" and the items
     text = ("2025年度“三公”经费财政拨款支出决算数比2024年度增加2.91万元，增长24.62%，主要原因是2025年区业余体育学校"
             "帆船队赴日本开展交流训练，新增因公出国（境）费4.62万元。其中：因公出国（境）费增加4.62万元；公务用车购置及"
             "运行维护费减少0.93万元，下降10.47%；公务接待费减少0.78万元，下降26.53%。")
-    explained = {v.subject: v.explained for v in variances_of(text) if v.needs_reason}
+    explained = explained_by_subject(text)
     assert explained["因公出国（境）费"] is True
     assert explained["公务用车购置及运行维护费"] is False
-
-
-def test_variances_the_next_item_is_no_part_of_a_breakdown() -> None:
-    # our synthetic syn12-cape @451: 公务用车's "其中：" names its two parts as figures; 公务接待费 is its sibling
-    text = ("2. 公务用车购置及运行维护费全年预算为6.50万元，支出决算为5.86万元，完成全年预算的90.15%。"
-            "其中：公务用车购置费0万元；公务用车运行维护费5.86万元，主要用于机要通信用车的燃油、维修等支出。\n"
-            "3. 公务接待费全年预算为3.00万元，支出决算为1.42万元，完成全年预算的47.33%。决算数小于预算数，主要是由于"
-            "全年实际接待来访9批次，少于年初按15批次测算的接待规模。")
-    explained = {v.subject: v.explained for v in variances_of(text) if v.needs_reason}
-    assert explained == {"公务用车购置及运行维护费": False, "公务接待费": True}
 
 
 def test_variances_a_line_given_only_a_purpose_borrows_no_cause_from_an_equal_line() -> None:
     # our synthetic syn12-cape @369: income and spending totals; the income rise is given a purpose only
     text = ("本年收入合计3,973.35万元，比2024年度增加291.07万元，增长7.90%，主要用于保障科技成果转化服务。\n"
             "收入支出总计3,973.35万元，比2024年度增加291.07万元，主要原因是区科技创新券兑付金额比上年增加。")
-    explained = {v.subject: v.explained for v in variances_of(text) if v.needs_reason}
+    explained = explained_by_subject(text)
     assert explained["本年收入合计"] is False
 
 
@@ -179,7 +160,7 @@ def test_variances_two_lines_joined_by_he_are_two_lines_restated() -> None:
     text = ("2025年度“三公”经费财政拨款支出决算数比2024年度增加1.54万元，增长11.26%，其中：因公出国（境）费支出增加"
             "0.96万元，增长33.10%；公务用车购置及运行维护费支出增加0.58万元，增长6.00%；公务接待费支出与上一年度持平。"
             "“三公”经费支出和因公出国（境）费支出增加的主要原因是2025年恢复安排赴新加坡培训团组1个。")
-    explained = {v.subject: v.explained for v in variances_of(text) if v.needs_reason and v.source == "narrative"}
+    explained = explained_by_subject(text, narrative_only=True)
     assert explained["“三公”经费财政拨款支出"] is True
     assert explained["因公出国（境）费支出"] is True
     assert explained["公务用车购置及运行维护费支出"] is False
@@ -298,7 +279,7 @@ def test_variances_a_reason_restating_a_line_goes_to_that_line() -> None:
     text = ("2025年度“三公”经费财政拨款支出决算数比2024年度减少1.26万元，下降6.34%，其中：公务用车购置及运行维护费"
             "支出减少1.48万元，下降8.27%；公务接待费支出增加0.22万元，增长11.22%。"
             "“三公”经费支出减少主要是由于公务用车保有量由4辆减至3辆，车辆燃料费、保险费等运行费用随之减少。")
-    explained = {v.subject: v.explained for v in variances_of(text) if v.needs_reason}
+    explained = explained_by_subject(text)
     assert explained["“三公”经费财政拨款支出"] is True
     assert explained["公务接待费支出"] is False  # the reason of a fall is not the rise's
 
@@ -317,37 +298,6 @@ def test_variances_a_difference_stated_again_is_the_same_pair_and_takes_its_reas
             "完成年初预算的96.47%。决算数小于预算数71.28万元。主要是由于保洁养护服务合同重新招标，中标价格低于预算控制价。")
     [variance] = variances_of(text)
     assert (variance.base, variance.current, variance.explained) == (D("2020.00"), D("1948.72"), True)
-
-
-def test_variances_a_restated_total_before_its_cue_gives_the_reason_to_the_stated_total() -> None:
-    # written for the test in the Shanghai 决算 三公 wording: items after "其中：", then the total restated
-    text = ("“三公”经费财政拨款支出全年预算为9.20万元，支出决算为8.77万元，完成预算的95.33%，其中：公务用车购置及"
-            "运行维护费预算为6.80万元，支出决算为6.12万元；公务接待费预算为2.40万元，支出决算为2.65万元。"
-            "2025年度“三公”经费支出决算数小于预算数的主要原因：严格落实中央八项规定精神。")
-    explained = {v.subject: v.explained for v in variances_of(text) if v.needs_reason}
-    assert explained == {"“三公”经费财政拨款支出": True, "公务用车购置及运行维护费": False, "公务接待费": False}
-
-
-def test_variances_a_reason_for_the_total_that_names_one_of_its_items_is_that_items_too() -> None:
-    # our synthetic syn3-lake @362, Shanghai 决算 三公 wording: the cause names 公务用车, not 公务接待费
-    text = ("“三公”经费财政拨款支出年初预算为21.50万元，支出决算为18.60万元，完成预算的86.51%，其中：因公出国（境）费"
-            "年初预算为0.00万元，支出决算为0.00万元；公务用车购置及运行维护费年初预算为18.00万元，支出决算为16.42万元，"
-            "完成预算的91.22%；公务接待费年初预算为3.50万元，支出决算为2.18万元，完成预算的62.29%。"
-            "2025年度“三公”经费支出决算数小于预算数的主要原因：1辆执法执勤用车于2025年6月报废后未予更新，"
-            "公务用车运行维护费相应减少。")
-    explained = {v.subject: v.explained for v in variances_of(text) if v.needs_reason}
-    assert explained == {"“三公”经费财政拨款支出": True, "公务用车购置及运行维护费": True, "公务接待费": False}
-
-
-def test_variances_lines_restated_before_a_comma_and_cue_take_their_reasons() -> None:
-    # our synthetic syn9-moor @422, Wuhan 决算 wording: two lines restated, each with its own cause; one left
-    text = ("与2023年度相比，公共安全支出（类）增加156.38万元，增长7.38%；社会保障和就业支出（类）增加12.64万元，"
-            "增长6.20%；卫生健康支出（类）减少3.26万元，下降4.47%；住房保障支出（类）增加9.85万元，增长8.03%。"
-            "公共安全支出增加，主要是由于法律援助案件量上升；社会保障和就业支出、住房保障支出增加，原因是2024年7月起"
-            "调整职业年金缴费基数和住房公积金缴存基数。")
-    explained = {v.subject: v.explained for v in variances_of(text) if v.needs_reason}
-    assert explained == {"公共安全支出（类）": True, "社会保障和就业支出（类）": True, "卫生健康支出（类）": False,
-                         "住房保障支出（类）": True}
 
 
 def test_variances_the_items_above_are_not_a_line_restated() -> None:
@@ -418,3 +368,52 @@ def test_variances_a_change_told_verb_first_is_a_component_not_a_variance() -> N
     text = ("1．人大事务（款）一般行政管理事务（项）支出1000万元，与上年相比增加123.67万元。"
             "主要原因是相关运转类经费压减10%，增加综合管理费209万元用于办公用房租赁，增加外事经费200万元。")
     assert [v.subject for v in variances_of(text)] == ["人大事务（款）一般行政管理事务（项）支出"]
+
+
+EXPLAINED_BY_SUBJECT = [  # (text, narrative pairs only, whether each pair that needs a reason has one)
+    # our synthetic syn11-dune @366, Wuhan 决算 wording: the parts first, then the total and its listed causes
+    pytest.param(
+        "2024年度支出合计6,799.00万元，其中：基本支出3,606.32万元，占本年支出53.04%，比2023年度增加208.22万元；"
+        "项目支出3,192.68万元，占本年支出46.96%，比2023年度增加268.32万元。与2023年度相比，支出合计增加476.54万元，"
+        "增长7.54%，主要原因：一是新增背街小巷环境整治项目，项目支出增加；二是2024年新招录公务员6名，人员经费增加。",
+        True, {"基本支出": True, "项目支出": True, "支出合计": True},
+        id="a_total_reason_names_its_parts_of_spending"),
+    # our synthetic syn12-cape @451: 公务用车's "其中：" names its two parts as figures; 公务接待费 is its sibling
+    pytest.param(
+        "2. 公务用车购置及运行维护费全年预算为6.50万元，支出决算为5.86万元，完成全年预算的90.15%。"
+        "其中：公务用车购置费0万元；公务用车运行维护费5.86万元，主要用于机要通信用车的燃油、维修等支出。\n"
+        "3. 公务接待费全年预算为3.00万元，支出决算为1.42万元，完成全年预算的47.33%。决算数小于预算数，主要是由于"
+        "全年实际接待来访9批次，少于年初按15批次测算的接待规模。",
+        False, {"公务用车购置及运行维护费": False, "公务接待费": True},
+        id="the_next_item_is_no_part_of_a_breakdown"),
+    # written for the test in the Shanghai 决算 三公 wording: items after "其中：", then the total restated
+    pytest.param(
+        "“三公”经费财政拨款支出全年预算为9.20万元，支出决算为8.77万元，完成预算的95.33%，其中：公务用车购置及"
+        "运行维护费预算为6.80万元，支出决算为6.12万元；公务接待费预算为2.40万元，支出决算为2.65万元。"
+        "2025年度“三公”经费支出决算数小于预算数的主要原因：严格落实中央八项规定精神。",
+        False, {"“三公”经费财政拨款支出": True, "公务用车购置及运行维护费": False, "公务接待费": False},
+        id="a_total_restated_before_its_cue_takes_the_reason"),
+    # our synthetic syn3-lake @362, Shanghai 决算 三公 wording: the cause names 公务用车, not 公务接待费
+    pytest.param(
+        "“三公”经费财政拨款支出年初预算为21.50万元，支出决算为18.60万元，完成预算的86.51%，其中：因公出国（境）费"
+        "年初预算为0.00万元，支出决算为0.00万元；公务用车购置及运行维护费年初预算为18.00万元，支出决算为16.42万元，"
+        "完成预算的91.22%；公务接待费年初预算为3.50万元，支出决算为2.18万元，完成预算的62.29%。"
+        "2025年度“三公”经费支出决算数小于预算数的主要原因：1辆执法执勤用车于2025年6月报废后未予更新，"
+        "公务用车运行维护费相应减少。",
+        False, {"“三公”经费财政拨款支出": True, "公务用车购置及运行维护费": True, "公务接待费": False},
+        id="a_total_reason_names_one_of_its_items"),
+    # our synthetic syn9-moor @422, Wuhan 决算 wording: two lines restated, each with its own cause; one left
+    pytest.param(
+        "与2023年度相比，公共安全支出（类）增加156.38万元，增长7.38%；社会保障和就业支出（类）增加12.64万元，"
+        "增长6.20%；卫生健康支出（类）减少3.26万元，下降4.47%；住房保障支出（类）增加9.85万元，增长8.03%。"
+        "公共安全支出增加，主要是由于法律援助案件量上升；社会保障和就业支出、住房保障支出增加，原因是2024年7月起"
+        "调整职业年金缴费基数和住房公积金缴存基数。",
+        False, {"公共安全支出（类）": True, "社会保障和就业支出（类）": True, "卫生健康支出（类）": False,
+                "住房保障支出（类）": True},
+        id="lines_restated_before_a_comma_and_cue"),
+]
+
+
+@pytest.mark.parametrize(("text", "narrative_only", "expected"), EXPLAINED_BY_SUBJECT)
+def test_variances_which_pairs_a_reason_explains(text: str, narrative_only: bool, expected: dict[str, bool]) -> None:
+    assert explained_by_subject(text, narrative_only=narrative_only) == expected

@@ -54,6 +54,12 @@ def variances_of(text: str, judge=lexicon_judge) -> list[Variance]:
     return context_of(text, judge).variances.variances
 
 
+def explained_by_subject(text: str, *, narrative_only: bool = False) -> dict[str, bool]:
+    """Whether each variance of `text` that needs a reason has one, by subject."""
+    return {v.subject: v.explained for v in variances_of(text)
+            if v.needs_reason and (v.source == "narrative" or not narrative_only)}
+
+
 def record_of(text: str, *checks, judge=lexicon_judge) -> DocumentRecord:
     """A document record of `text` holding the findings of the given check functions (and nothing else)."""
     ctx = context_of(text, judge)
