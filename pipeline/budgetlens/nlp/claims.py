@@ -352,13 +352,17 @@ def _to_claim(draft: _Draft, context_start: int, drafts: list[_Draft], text: str
 def _went_from_year(draft: _Draft, text: str, amounts: list[Amount],
                     patterns: ClaimPatterns) -> tuple[int, int] | None:
     """(offset, year) of the year printed with the figure a change went from ("由2024年的320场")."""
-    index = next((i for role, i in draft.values if role == "prior"), None)
-    if index is None:
-        return None
-    went_from = patterns.roles["from"].search(text, draft.start, amounts[index].start_char)
+    went_from = _lead_of(draft, "prior", patterns.roles["from"], text, amounts)
     if went_from is None or went_from.group("year") is None:
         return None
     return went_from.start("year"), int(went_from.group("year"))
+
+
+def _lead_of(draft: _Draft, role: str, pattern: re.Pattern[str], text: str,
+             amounts: list[Amount]) -> re.Match[str] | None:
+    """`pattern` matched right before the draft's value of `role` ("由2024年的" before 320场, "调减为" before 9个)."""
+    index = next((i for r, i in draft.values if r == role), None)
+    return pattern.search(text, draft.start, amounts[index].start_char) if index is not None else None
 
 
 def _kind_of(draft: _Draft, drafts: list[_Draft], text: str, extent: str, prior: bool,
@@ -422,10 +426,7 @@ def _claim_direction(draft: _Draft, kind: str, extent: str, text: str, amounts: 
 
 def _went_to(draft: _Draft, text: str, amounts: list[Amount], patterns: ClaimPatterns) -> str | None:
     """The words before the figure a change went to ("调减为"), when it states where it went from."""
-    current = next((i for role, i in draft.values if role == "current"), None)
-    if current is None or not draft.has("prior"):
-        return None
-    went_to = patterns.roles["to"].search(text, draft.start, amounts[current].start_char)
+    went_to = _lead_of(draft, "current", patterns.roles["to"], text, amounts) if draft.has("prior") else None
     return went_to.group() if went_to else None
 
 

@@ -180,9 +180,11 @@ def _recent(kept: list[Pair]) -> list[Pair]:
     """The pairs a restatement may restate, latest first: back to the RESTATEMENT_GAP-th one with figures
     (figure-less restatements of other lines in between do not count)."""
     recent: list[Pair] = []
+    figured = 0
     for pair in reversed(kept):
         recent.append(pair)
-        if sum(p.has_figures for p in recent) == RESTATEMENT_GAP:
+        figured += pair.has_figures
+        if figured == RESTATEMENT_GAP:
             break
     return recent
 
