@@ -126,6 +126,12 @@ def test_a_sentence_broken_inside_a_name_or_before_its_figure_is_one_sentence(
     assert claims == expected
 
 
+def test_a_percentage_broken_after_its_decimal_point_stays_one_number() -> None:
+    # our synthetic syn13-grove @386, wrapped Wuhan style: "…，占9." | "99%；…"
+    record = analyze_text("社会保障和就业支出（类）145.89万元，占9.\n99%；卫生健康支出（类）42.90万元，占2.94%。")
+    assert [a.text for a in record.amounts if a.kind == "percent"] == ["9.99%", "2.94%"]
+
+
 def test_a_change_told_verb_first_names_its_item_and_the_net_is_its_own_claim() -> None:
     # js npc-standing-committee-office 2019 p.12, a reason that lists what made up the change
     record = analyze_text("主要原因是相关运转类经费压减10%，增加综合管理费209万元用于办公用房租赁，"

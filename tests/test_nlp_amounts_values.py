@@ -271,3 +271,9 @@ def test_a_count_of_applications_in_bi_is_an_amount(nlp: Language) -> None:
     # our synthetic syn12-cape: "216笔" (applications), a count like 件
     amounts = nlp("科技创新券全年受理兑付申请216笔，少于年初预计的280笔。")._.amounts
     assert [(a.unit, a.value) for a in amounts] == [("笔", Decimal("216")), ("笔", Decimal("280"))]
+
+
+def test_pages_scanned_are_a_count_and_a_page_reference_is_not(nlp: Language) -> None:
+    # our synthetic syn13-grove: "约42万页" (pages digitised); "第3页" is an ordinal, no amount
+    amounts = nlp("完成文书档案数字化扫描约42万页，详见第3页。")._.amounts
+    assert [(a.unit, a.value) for a in amounts] == [("万页", Decimal("42"))]

@@ -93,6 +93,10 @@ CLAIM_CASES = [
         "政府性基金预算财政拨款收入0万元，比2022年度决算数持平。",
         [("change", "政府性基金预算财政拨款收入", {"current": "0万元"}, "持平")],
     ),
+    (  # our synthetic syn13-fjord: an actual alone, 持平 against a stated year, is a change (not against a budget)
+        "其中：因公出国（境）费支出决算0万元，与2024年度持平；",
+        [("change", "因公出国（境）费支出", {"current": "0万元"}, "持平")],
+    ),
     (  # 003 @449: a total introducing its parts
         "2023年度政府采购支出支出总额24.9万元，其中：政府采购货物支出3.1万元、政府采购工程支出0万元。",
         [("breakdown", "政府采购支出支出总额", {"total": "24.9万元"}, None),
@@ -201,6 +205,10 @@ CLAIM_CASES = [
     (  # syn5-plain @449: a plan is a budget to compare with
         "由于2024年度实际接收退役士兵较计划减少12人，自主就业一次性经济补助相应减少。",
         [("budget_vs_actual", "实际接收退役士兵", {"delta": "12人"}, "减少")],
+    ),
+    (  # syn13-fjord: "全国1%人口抽样调查" names a survey; its rate is no figure, a rate before "。" still is
+        "一是承担2025年全国1%人口抽样调查任务；群众满意度达到90%。",
+        [("figure", "群众满意度", {"current": "90%"}, None)],
     ),
 ]
 

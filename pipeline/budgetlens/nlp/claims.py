@@ -41,6 +41,7 @@ ENDS_ON_DIRECTION = re.compile(r"(?:增加|减少|增长|下降|大于|小于|�
 SEVERAL_LINES = re.compile(r"(?<=支出)[、和]|(?<=费)[、和]")
 SEVERAL_ITEMS = re.compile(r"^(?:上述|以上)|[两二三四五六七八九十\d]项(?:支出|经费)?$")  # "上述两项", "…补助两项"
 NET_CHANGE = re.compile(r"[，,]\s*增减相抵")
+_CJK_WORD = re.compile(r"[\u4e00-\u9fa5](?<![的以左及和与或至到为是])")  # not a word that goes on from a rate
 SAME_TAIL = 4  # characters two names of one line end in ("预算总计")
 INCREASE, DECREASE, EQUAL = {"增加", "增长", "大于"}, {"减少", "下降", "小于"}, {"持平", "等于"}
 
@@ -96,6 +97,8 @@ def find_claims(text: str, amounts: list[Amount], marks: list[NumberMark], patte
         if cue_ends:  # "主要原因是本年度购置公务用车0辆": the claim starts after the cue
             lead = text[cue_ends[-1]:amount.start_char]
         role = _role_of(amount, lead, patterns)
+        if role == "current" and _names_a_kind(text, amount):
+            continue
         open_ = _place(drafts, open_, role, index, amount, lead, text, patterns)
         previous_end = amount.end_char
     _close_extents(drafts, text, cue_starts)
@@ -169,6 +172,12 @@ def _is_threshold(text: str, amount: Amount) -> bool:
     """"单价100万元（含）以上设备": a bound inside a category name, not a value of the sentence."""
     after = text[amount.end_char:amount.end_char + 6]
     return after.startswith(("（含）以上", "(含)以上", "以上的", "（含）以下", "以下的"))
+
+
+def _names_a_kind(text: str, amount: Amount) -> bool:
+    """"全国1%人口抽样调查": a rate with no role word, printed straight before a noun, is part of a name."""
+    after = text[amount.end_char:amount.end_char + 1]
+    return amount.kind == AmountKind.PERCENT and _CJK_WORD.match(after) is not None
 
 
 def _role_of(amount: Amount, lead: str, patterns: ClaimPatterns) -> str:
@@ -377,7 +386,8 @@ def _kind_of(draft: _Draft, drafts: list[_Draft], text: str, extent: str, prior:
     compared = bool(roles & {"actual", "completion"}) or against_budget or {"current", "budget"} <= roles
     if roles == {"actual", "share"} and not against_budget:  # "公务接待费支出决算0.39万元，占100.00%": a share
         return "share", [("current" if role == "actual" else role, i) for role, i in values]
-    if prior and roles & {"delta", "pct"} and not roles & {"budget", "completion"} and not against_budget:
+    if prior and _against_last_year(roles, extent, patterns) and not roles & {"budget", "completion"} \
+            and not against_budget:
         # "“三公”经费支出决算为23.12万元，比2023年度增加16.91万元": this year's actual against last year's
         return "change", [("current" if role == "actual" else role, i) for role, i in values]
     if (compared and roles & {"budget", "actual", "completion", "delta", "pct"}) \
@@ -390,6 +400,11 @@ def _kind_of(draft: _Draft, drafts: list[_Draft], text: str, extent: str, prior:
     if _is_breakdown(draft, drafts, text, patterns):
         return "breakdown", [("total" if role == "current" else role, i) for role, i in values]
     return "figure", values
+
+
+def _against_last_year(roles: set[str], extent: str, patterns: ClaimPatterns) -> bool:
+    """A change told as a difference, or an actual alone "与2024年度持平" (the year before is its base)."""
+    return bool(roles & {"delta", "pct"}) or (roles == {"actual"} and _direction(extent, patterns) == "持平")
 
 
 def _first_value_offset(draft: _Draft, amounts: list[Amount]) -> int:

@@ -113,8 +113,8 @@ def continues(prev: ParagraphDraft, line: RawLine, measure: _Measure) -> bool:
     if VALUE_HEAD.match(line.text) and prev.kind in ("list_item", "text") and _ends_on_word(prev):
         return True  # "…。年初预算为" | "161.62万元，…": no sentence starts with its figure
     if kind == "text" and DIGIT_HEAD.match(line.text) and prev.kind in ("list_item", "text") \
-            and prev.texts[-1].rstrip()[-1:].isdigit():
-        return True  # "…，占 60.4" | "0%，主要用于…": a number broken inside its digits
+            and NUMBER_CUT.search(prev.texts[-1].rstrip()):
+        return True  # "…，占 60.4" | "0%，…", "…，占9." | "99%；…": a number broken inside its digits
     if UNIT_HEAD.match(line.text) and prev.kind in ("list_item", "text") and _ends_on_figure(prev):
         return True  # "…，与2023" | "年度持平。", "…的 126" | "个增加到…", "…2,693.26 万" | "元，…": a figure broken
     if measure.blank_line_breaks and line.page == last.page and line.number - last.number > 1:
@@ -146,6 +146,7 @@ def _sentence_left_open(prev: ParagraphDraft) -> bool:
 _CJK = re.compile(r"[\u4e00-\u9fa5]")
 WORD_TAIL = re.compile(r"^\s*[（(](?![一二三四五六七八九十])[\u4e00-\u9fa5]{1,2}[）)]")
 DIGIT_HEAD = re.compile(r"^\s*\d")
+NUMBER_CUT = re.compile(r"\d\.?$")  # a line that stops inside a number, before or after its decimal point
 FIGURE_TAIL = re.compile(r"\d(?:\s*[万亿])?$")
 UNIT_HEAD = re.compile(r"^\s*(?:年度?|月|日|万元|亿元|元|%|％|个|人次|人|名|辆|场|次|家|户|项|件|批次|批|台)")
 VALUE_HEAD = re.compile(r"^\s*\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|元|%)")
