@@ -4,10 +4,10 @@ sentence is, only for reasons of variances that need one; the locator survives c
 from __future__ import annotations
 
 from budgetlens.checks import variances as checks
-from budgetlens.evaluate.reason_findings import score_document, summary
+from budgetlens.evaluate.reason_findings import GoldList, score_document, summary
 from budgetlens.evaluate.variances import GoldVariance, Locator
 from budgetlens.judge.gold import GoldReason
-from tests.variances_support import ZERO_WITH_REASON, record_of
+from tests.variances_support import LIST_ONE_UNEXPLAINED, ZERO_WITH_REASON, record_of
 
 # 003 @441: a 三公 budget-vs-actual line whose reason is boilerplate (生活用房 line: a character NFKC lengthens)
 TEXT = ("办公用房面积1,200㎡，未变动。\n"
@@ -60,6 +60,31 @@ def test_reason_findings_a_cause_for_a_flat_line_is_expected_where_the_gold_says
     uncaused = flat.model_copy(update={"explained": False, "reason_labels": []})
     score = score_document("t", "train", [], [uncaused], record)
     assert (score.counts["reason_for_zero_change:gold"], score.counts["reason_for_zero_change:predicted"]) == (0, 1)
+
+
+def list_gold(unexplained: list[int]) -> tuple[list[GoldVariance], GoldList]:
+    rows = [variance(line=1, snippet="全年预算为52.00万元，支出决算为51.32万元"),
+            variance(line=2, snippet="全年预算为17.68万元，支出决算为11.31万元")]
+    return rows, GoldList(doc="t", split="train", members=[0, 1], needing=[0, 1], unexplained=unexplained)
+
+
+def test_reason_findings_a_partly_explained_list_expects_a_finding_on_its_unexplained_item() -> None:
+    record = record_of(LIST_ONE_UNEXPLAINED, checks.missing_reason_items)
+    rows, listed = list_gold(unexplained=[1])
+    score = score_document("t", "train", [], rows, record, [listed])
+    assert [score.counts[f"missing_reason_items:{k}"] for k in ("gold", "predicted", "true_positive")] == [1, 1, 1]
+    _, wrong_item = list_gold(unexplained=[0])  # the gold's unexplained item is not the one the finding names
+    score = score_document("t", "train", [], rows, record, [wrong_item])
+    assert sorted(m.split()[0] for m in score.misses) == ["FN", "FP"]
+
+
+def test_reason_findings_lists_are_scored_only_where_they_were_read() -> None:
+    record = record_of(LIST_ONE_UNEXPLAINED, checks.missing_reason_items)
+    rows, _ = list_gold(unexplained=[1])
+    assert score_document("t", "train", [], rows, record).counts["missing_reason_items:predicted"] == 0
+    _, unread_none = list_gold(unexplained=[])  # read, every item explained: the finding is a false alarm
+    score = score_document("t", "train", [], rows, record, [unread_none])
+    assert (score.counts["missing_reason_items:gold"], score.counts["missing_reason_items:predicted"]) == (0, 1)
 
 
 def test_locator_offsets_survive_a_character_nfkc_lengthens() -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from budgetlens.checks import variances as checks
 from budgetlens.checks.registry import CheckContext, FindingDraft
-from tests.variances_support import ZERO_WITH_REASON, Label, context_of
+from tests.variances_support import LIST_ONE_UNEXPLAINED, ZERO_WITH_REASON, Label, context_of
 
 SILENT = [
     # 003 @441: explained (by a generic reason: generic_reason reports that, not unexplained_variance)
@@ -88,10 +88,7 @@ def test_variances_contradictory_reason_uses_the_judgement() -> None:
 
 def test_variances_missing_reason_items_names_the_unexplained_ones() -> None:
     """social-work p.18–19 shape: items of one list, one explained, one not."""
-    ctx = context_of("1.一般公共服务支出（类）社会工作事务（款）行政运行（项）。全年预算为52.00万元，"
-                     "支出决算为51.32万元，完成全年预算数的98.69%。决算数小于预算数的主要原因：人员变动引起实际支出低于预算。\n"
-                     "2.一般公共服务支出（类）社会工作事务（款）事业运行（项）。全年预算为17.68万元，"
-                     "支出决算为11.31万元。")
+    ctx = context_of(LIST_ONE_UNEXPLAINED)
     tested, (finding,) = run(checks.missing_reason_items, ctx)
     assert tested == 1
     assert "事业运行" in finding.message

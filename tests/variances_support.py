@@ -20,6 +20,11 @@ from budgetlens.variances import Variance
 GENERIC_WORDS = ("工作需要", "人员减少", "人员变动", "人员调整", "支出压", "厉行节约", "八项规定", "降低支出",
                  "贴合预期")
 # 003 @431: 0 against 0, and a cause given for it
+# social-work p.18–19 shape: items of one list, the first explained, the second not
+LIST_ONE_UNEXPLAINED = ("1.一般公共服务支出（类）社会工作事务（款）行政运行（项）。全年预算为52.00万元，"
+                        "支出决算为51.32万元，完成全年预算数的98.69%。决算数小于预算数的主要原因：人员变动引起实际支出低于预算。\n"
+                        "2.一般公共服务支出（类）社会工作事务（款）事业运行（项）。全年预算为17.68万元，"
+                        "支出决算为11.31万元。")
 ZERO_WITH_REASON = ("1.因公出国（境）费全年预算为0万元，支出决算为0万元，完成预算的0%。与年初预算持平，"
                     "主要原因是因公出国经费由财政根据全区工作统筹，全年未安排因公出国。")
 
