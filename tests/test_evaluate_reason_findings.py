@@ -30,7 +30,7 @@ def test_reason_findings_a_generic_reason_of_a_variance_needing_one_is_a_hit() -
     score = score_document("t", "train", [gold()], [variance()], record)
     assert score.counts["generic_reason:true_positive"] == 1
     assert summary([score])["train"]["generic_reason"] == {"gold": 1, "predicted": 1, "true_positive": 1,
-                                                               "precision": 1.0, "recall": 1.0}
+                                                               "precision": 1.0, "recall": 1.0, "f1": 1.0}
     assert summary([score])["train"]["contradictory_reason"]["precision"] is None  # nothing predicted, nothing gold
 
 

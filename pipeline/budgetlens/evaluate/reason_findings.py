@@ -157,7 +157,7 @@ def _ratio(top: int, bottom: int) -> float | None:
 
 
 def summary(scores: list[DocFindings]) -> dict[str, dict[str, dict[str, float | int | None]]]:
-    """By split and check: gold, predicted, true positives, precision and recall (None over nothing)."""
+    """By split and check: gold, predicted, true positives, precision, recall and F1 (None over nothing)."""
     out: dict[str, dict[str, dict[str, float | int | None]]] = {}
     for split in sorted({s.split for s in scores}):
         c = sum((s.counts for s in scores if s.split == split), Counter())
@@ -165,7 +165,8 @@ def summary(scores: list[DocFindings]) -> dict[str, dict[str, dict[str, float | 
         for check in CHECKS:
             gold, predicted, hits = (c[f"{check}:{key}"] for key in ("gold", "predicted", "true_positive"))
             out[split][check] = {"gold": gold, "predicted": predicted, "true_positive": hits,
-                                 "precision": _ratio(hits, predicted), "recall": _ratio(hits, gold)}
+                                 "precision": _ratio(hits, predicted), "recall": _ratio(hits, gold),
+                                 "f1": _ratio(2 * hits, predicted + gold)}
     return out
 
 
