@@ -66,3 +66,16 @@ def test_variances_evaluate_a_gold_table_row_meets_our_pair_through_its_cell() -
                subject="公务用车运行维护费", source="table", current="11.62", base="14.00")
     score = score_document("t", [row], analyze_file(path))
     assert (score.counts["gold_rows_built"], score.counts["true_positive"]) == (1, 1)
+
+
+def test_variances_evaluate_a_stated_pair_is_not_taken_by_a_table_row_of_the_same_figures() -> None:
+    # our synthetic syn14-ridge: 公务用车购置及运行维护费 4.00→3.52 stated at line 490, and the 三公 table's
+    # 公务用车运行费 row of the same figures (购置费 0): the stated gold row takes the stated pair, the table one
+    # (line 495) the table row — greedy in gold order, the table row had taken the stated gold row
+    path = synthetic_text("syn14-ridge_ethnic-religious-affairs_2024_dept-final")
+    stated = gold(line=490, snippet="公务用车购置及运行维护费预算为4.00万元，支出决算为3.52万元", source="narrative",
+                  subject="公务用车购置及运行维护费", current="3.52", base="4.00")
+    table = gold(line=495, snippet="公务用车运行维护费支出3.52万元", source="table", subject="公务用车运行维护费",
+                 current="3.52", base="4.00")
+    score = score_document("t", [stated, table], analyze_file(path))
+    assert (score.counts["gold_unexplained"], score.counts["true_positive"]) == (2, 2)

@@ -127,12 +127,16 @@ class Locator:
         return found
 
 
+def placed_at(ours: Variance, windows: list[tuple[int, int]]) -> bool:
+    """One of our text places overlaps the gold snippet ("4．普法…" starts before it: overlap, not equality)."""
+    return any(p.span is not None and p.span.start < b and a < p.span.end for p in ours.evidence for a, b in windows)
+
+
 def matches(ours: Variance, gold: GoldVariance, windows: list[tuple[int, int]],
             row_lines: dict[tuple[str, int], int] | None = None) -> bool:
     if ours.kind != gold.kind:
         return False
-    placed = any(p.span is not None and p.span.start < b and a < p.span.end  # overlap: "4．普法…" starts before
-                 for p in ours.evidence for a, b in windows)
+    placed = placed_at(ours, windows)
     figures = [_same_value(ours.current, ours.unit, gold.current, gold.unit),
                _same_value(ours.base, ours.unit, gold.base, gold.unit)]
     if False in figures:
@@ -169,11 +173,14 @@ def _similar(a: str, b: str) -> bool:
 
 
 def pair_up(ours: list[Variance], gold: list[GoldVariance], locator: Locator) -> list[tuple[Variance, GoldVariance]]:
-    """One-to-one, in gold order: each gold row takes the first of ours that matches and is still free."""
+    """One-to-one, in gold order: each gold row takes the first of ours that matches and is still free — one
+    placed on its snippet before one that only has its figures (a table row of the same figures as a stated
+    pair, "公务用车运行费" under "公务用车购置及运行维护费", must not take the stated pair's gold row)."""
     free, pairs = list(ours), []
     for row in gold:
         windows = locator.windows(row.snippet)
-        hit = next((v for v in free if matches(v, row, windows, locator.row_lines)), None)
+        candidates = [v for v in free if matches(v, row, windows, locator.row_lines)]
+        hit = next((v for v in candidates if placed_at(v, windows)), candidates[0] if candidates else None)
         if hit is not None:
             free.remove(hit)
             pairs.append((hit, row))
