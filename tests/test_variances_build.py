@@ -411,6 +411,21 @@ EXPLAINED_BY_SUBJECT = [  # (text, narrative pairs only, whether each pair that 
         False, {"公共安全支出（类）": True, "社会保障和就业支出（类）": True, "卫生健康支出（类）": False,
                 "住房保障支出（类）": True},
         id="lines_restated_before_a_comma_and_cue"),
+    # our synthetic syn16-vale @364, Wuhan 决算 wording: a total, its 类 breakdown, then a cause list that names two
+    # of the three 类 (after a year: "二是2024年7月起…社会保障缴费增加") — the total and those two take it
+    pytest.param(
+        "与2023年度相比，一般公共预算财政拨款支出增加70.72万元，增长4.85%。其中：一般公共服务支出增加52.36万元，"
+        "社会保障和就业支出增加8.14万元，住房保障支出增加6.02万元。主要原因：一是新增“两癌”筛查困难妇女救助等项目，"
+        "一般公共服务支出增加；二是2024年7月起养老保险和职业年金缴费基数调整，社会保障缴费增加。",
+        True, {"一般公共预算财政拨款支出": True, "一般公共服务支出": True, "社会保障和就业支出": True,
+               "住房保障支出": False},
+        id="a_reason_after_a_breakdown_explains_the_total_and_the_parts_it_names"),
+    # our synthetic syn16-bay @378: the cue printed "原因主要是"
+    pytest.param(
+        "与2024年度相比，一般公共预算财政拨款支出增加131.56万元，增长4.37%。\n"
+        "增加的原因主要是：一是新录用公务员3名、新招聘事业人员2名，人员经费增加。",
+        True, {"一般公共预算财政拨款支出": True},
+        id="the_cue_yuanyin_zhuyao_shi"),
 ]
 
 

@@ -24,6 +24,9 @@ LINES = [
     ("“三公”经费财政拨款支出决算数与2023年度", "three_public"),
     ("一般公共预算机关运行经费预算支出", "admin_cost"),
     ("政府采购预算支出合计", "procurement"),
+    ("住房保障支出", "function"),  # syn16-vale @369: a 类 named without its （类） mark
+    ("社会保障和就业支出", "function"),
+    ("其他支出", None),  # an economic-classification line too: not taken for the 类
     ("乡村振兴项目", None),
     ("开支财政拨款的公务用车保有量", None),
 ]

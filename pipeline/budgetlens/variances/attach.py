@@ -30,6 +30,7 @@ from budgetlens.document import Sentence
 from budgetlens.extract.records import ClaimRecord, ReasonRecord
 from budgetlens.link.subjects import normalise, subject_to_line
 from budgetlens.nlp.claims import direction_sign
+from budgetlens.tables.lexicon import squash
 
 NEXT_ITEM = re.compile(  # the end of a reason's last list item, before the next numbered paragraph
     r"[。；;](?=\s*(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]、))")
@@ -52,6 +53,7 @@ CORE_NAME = re.compile(r"财政拨款|支出|决算|预算|数|\([类款项]\)")
 # restated at once (a 和 inside a name, "社会保障和就业", does not follow 支出 or 费)
 NAME_LIST = re.compile(r"[,、]|(?<=支出)和|(?<=费)和")
 BREAKDOWN_NEXT = re.compile(r"[。；;]?\s*其中[：:]")  # a breakdown that opens right after a reason
+BREAKDOWN_OPENS = re.compile(r"\s*其中[：:，,]")  # a sentence that breaks down the total told before it
 SENTENCE_START = re.compile(r"[。；;！？!?\n]")
 NEAREST_LOOKBACK = 3  # pairs before a reason that follows a breakdown, searched for the one it names
 NAME_HEAD = 4  # first characters of a line's name that a reason names it by ("公务用车", "公务接待")
@@ -125,6 +127,8 @@ def attach_reasons(targets: list[Target], claims: list[ClaimRecord], reasons: li
         named = named_comparison(lead)
         sharing = restated or [*_items_before(lead, before), *_sharing(reason, explained, claims, reasons, owner)]
         chosen = _named_ones(named, _completed(sharing, named, before))
+        if explained is not None and not restated and _opens_a_breakdown(text, explained):
+            chosen = [*_total_before(chosen, before), *_named_in([reason.text], chosen, claim_by_id)]
         for target in [*chosen, *_parts_it_names(reason.text, chosen, before, claim_by_id),
                        *_breakdown_after(reason, text, placed, claim_by_id)]:
             _add(target, reason.id)
@@ -322,6 +326,25 @@ def _hand_on_summaries(targets: list[Target], claim_by_id: dict[str, ClaimRecord
         target.summary = bool(run)
 
 
+def _opens_a_breakdown(text: str, claim: ClaimRecord) -> bool:
+    """The claim's sentence is the breakdown of a total stated just before it ("。其中：一般公共服务支出增加…")."""
+    start = max(text.rfind(mark, 0, claim.span.start) for mark in "。；;\n") + 1
+    return BREAKDOWN_OPENS.match(text, start) is not None
+
+
+def _total_before(parts: list[Target], before: list[Target]) -> list[Target]:
+    """"…一般公共预算财政拨款支出增加70.72万元。其中：…住房保障支出增加6.02万元。主要原因：一是…": a reason
+    after a breakdown explains the total the breakdown opened with — the pair just before its parts, going
+    their way, in their section, with no reason of its own."""
+    first = next((i for i, t in enumerate(before) if t in parts), None)
+    if not parts or first is None or first == 0:
+        return []
+    total = before[first - 1]
+    fits = total.has_figures and not total.reason_ids and total.section_id == parts[0].section_id \
+        and total.direction in {t.direction for t in parts}
+    return [total] if fits else []
+
+
 def _breakdown_after(reason: ReasonRecord, text: str, placed: list[tuple[int, Target]],
                      claim_by_id: dict[str, ClaimRecord]) -> list[Target]:
     """"…增长24.62%，主要原因是…帆船队赴日本…，新增因公出国（境）费4.62万元。其中：因公出国（境）费增加4.62万元；
@@ -370,4 +393,4 @@ def names_line(text: str, subject: str) -> bool:
     if line is not None and line.kind == "three_public" and line.line in THREE_PUBLIC_WORDS:
         return any(word in text for word in THREE_PUBLIC_WORDS[line.line])
     head = core_name(subject)[:NAME_HEAD]
-    return len(head) == NAME_HEAD and head in normalise(text)
+    return len(head) == NAME_HEAD and head in squash(text)  # not normalise: it drops all up to a year

@@ -40,6 +40,14 @@ WORD_LINES: tuple[tuple[str, LineRule], ...] = (
     # 收支增减变化 told part by part, and the gold asks a reason for them (guidelines §3)
     (r"^(基本支出|项目支出)(预算|决算)?数?$", LineRule("total", "收支总体增减变化（基本支出/项目支出）")),
 )
+# The 类 of the function classification (政府收支分类科目, 支出功能分类; older names too), named without their
+# "（类）" mark ("其中：一般公共服务支出增加52.36万元"): a function line all the same. 其他支出 is left out (it is
+# also an economic-classification line).
+CLASS_NAMES = re.compile(
+    r"(?:一般公共服务|外交|国防|公共安全|教育|科学技术|文化旅游体育与传媒|文化体育与传媒|社会保障和就业|卫生健康"
+    r"|医疗卫生与计划生育|医疗卫生|节能环保|城乡社区|农林水|交通运输|资源勘探工业信息等|资源勘探信息等|商业服务业等"
+    r"|金融|援助其他地区|自然资源海洋气象等|国土海洋气象等|住房保障|粮油物资储备|灾害防治及应急管理|债务付息"
+    r"|债务发行费用)支出")
 TOTAL_LINES = frozenset({"grand_total", "income_total", "spending_total"})
 FUNCTION_TAIL = re.compile(r"(预算)?支出(预算)?$")
 FUNCTION_LEVEL = re.compile(r"[(（]\d*(类|款|项)[)）]")
@@ -58,7 +66,7 @@ def line_rule(subject: str) -> LineRule | None:
     if not text:  # "“三公”经费财政拨款支出决算数与2023年度": nothing after the year to read
         return LineRule("three_public", "“三公”经费增减变化") if "三公" in subject else None
     named = subject_to_line(subject) or subject_to_line(FUNCTION_TAIL.sub("", text))
-    if named is not None and named.kind == "function":
+    if (named is not None and named.kind == "function") or CLASS_NAMES.fullmatch(text):
         return LineRule("function", "功能分类科目预决算增减变化")
     if named is not None and named.kind == "three_public":
         return LineRule("three_public", "“三公”经费增减变化")
