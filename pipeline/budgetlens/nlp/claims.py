@@ -41,7 +41,7 @@ ENDS_ON_DIRECTION = re.compile(r"(?:增加|减少|增长|下降|大于|小于|�
 SEVERAL_LINES = re.compile(r"(?<=支出)[、和]|(?<=费)[、和]")
 SEVERAL_ITEMS = re.compile(r"^(?:上述|以上)|[两二三四五六七八九十\d]项(?:支出|经费)?$")  # "上述两项", "…补助两项"
 NET_CHANGE = re.compile(r"[，,]\s*增减相抵")
-_CJK_WORD = re.compile(r"[\u4e00-\u9fa5](?<![的以左及和与或至到为是])")  # not a word that goes on from a rate
+_CJK_WORD = re.compile(r"(?![的以左及和与或至到为是])[\u4e00-\u9fa5]")  # Han, not a word going on from a rate
 SAME_TAIL = 4  # characters two names of one line end in ("预算总计")
 INCREASE, DECREASE, EQUAL = {"增加", "增长", "大于"}, {"减少", "下降", "小于"}, {"持平", "等于"}
 
