@@ -54,7 +54,8 @@ CORE_NAME = re.compile(r"财政拨款|支出|决算|预算|数|\([类款项]\)")
 NAME_LIST = re.compile(r"[,、]|(?<=支出)和|(?<=费)和")
 BREAKDOWN_NEXT = re.compile(r"[。；;]?\s*其中[：:]")  # a breakdown that opens right after a reason
 BREAKDOWN_OPENS = re.compile(r"\s*其中[：:，,]")  # a sentence that breaks down the total told before it
-SENTENCE_START = re.compile(r"[。；;！？!?\n]")
+SENTENCE_MARKS = "。；;！？!?\n"
+SENTENCE_START = re.compile(f"[{SENTENCE_MARKS}]")
 NEAREST_LOOKBACK = 3  # pairs before a reason that follows a breakdown, searched for the one it names
 NAME_HEAD = 4  # first characters of a line's name that a reason names it by ("公务用车", "公务接待")
 PART_WORDS = {  # what a reason says when it speaks of a part of spending (人员经费 and 公用经费 make 基本支出)
@@ -328,7 +329,7 @@ def _hand_on_summaries(targets: list[Target], claim_by_id: dict[str, ClaimRecord
 
 def _opens_a_breakdown(text: str, claim: ClaimRecord) -> bool:
     """The claim's sentence is the breakdown of a total stated just before it ("。其中：一般公共服务支出增加…")."""
-    start = max(text.rfind(mark, 0, claim.span.start) for mark in "。；;\n") + 1
+    start = max(text.rfind(mark, 0, claim.span.start) for mark in SENTENCE_MARKS) + 1
     return BREAKDOWN_OPENS.match(text, start) is not None
 
 
@@ -337,7 +338,7 @@ def _total_before(parts: list[Target], before: list[Target]) -> list[Target]:
     after a breakdown explains the total the breakdown opened with — the pair just before its parts, going
     their way, in their section, with no reason of its own."""
     first = next((i for i, t in enumerate(before) if t in parts), None)
-    if not parts or first is None or first == 0:
+    if not first:  # none of the parts was stated before, or nothing before them
         return []
     total = before[first - 1]
     fits = total.has_figures and not total.reason_ids and total.section_id == parts[0].section_id \
