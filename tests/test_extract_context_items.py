@@ -115,7 +115,7 @@ def test_a_level_mark_broken_onto_the_next_line_stays_with_its_item() -> None:
     # written for the test in the wrapped Wuhan style: a year broken from its 年度 stays one sentence
     ("2. 公务用车购置及运行维护费年初预算为14.80万元，支出\n决算为12.96万元，完成年初预算的87.57%，与2023\n"
      "年度持平。",
-     [("公务用车购置及运行维护费", ["14.80万元", "12.96万元", "87.57%"])]),
+     [("公务用车购置及运行维护费", ["14.80万元", "12.96万元", "87.57%"]), ("公务用车购置及运行维护费", [])]),
 ])
 def test_a_sentence_broken_inside_a_name_or_before_its_figure_is_one_sentence(
         text: str, expected: list[tuple[str, list[str]]]) -> None:
@@ -171,10 +171,13 @@ def test_a_difference_against_the_budget_is_a_delta_of_the_line_before() -> None
      "应对强降雨过程，组织抢险救援队伍集中驻防17天，增加队伍补助和装备租赁支出38.75万元。", "budget_vs_actual"),
     # js npc-standing-committee-office 2019 p.12: the cause of a change against last year tells part of the change
     ("与上年相比增加123.67万元，主要原因是相关运转类经费压减10%，增加外事经费200万元。", "change"),
+    # our synthetic syn14-reed: "全年增加退休费…", the verb first after 全年
+    ("年初预算为17.62万元，支出决算为21.85万元，完成年初预算的124.01%。决算数大于年初预算数的主要原因："
+     "河道管理所2名职工于2025年3月办理退休手续，全年增加退休费4.23万元。", "budget_vs_actual"),
 ])
 def test_a_difference_told_inside_a_cause_is_of_the_comparison_it_explains(text: str, kind: str) -> None:
     record = analyze_text(text)
-    inside = [c for c in record.claims if [v.text for v in c.values] in (["38.75万元"], ["200万元"])]
+    inside = [c for c in record.claims if [v.text for v in c.values] in (["38.75万元"], ["200万元"], ["4.23万元"])]
     assert [(c.kind, [v.role for v in c.values]) for c in inside] == [(kind, ["delta"])]
 
 
@@ -193,3 +196,16 @@ def test_a_difference_in_a_later_item_of_a_cause_list_is_of_the_comparison_it_ex
         "二是1辆2013年购置的路政巡查车于2025年10月报废，车辆运行维护费相应减少1.24万元。")
     (claim,) = [c for c in record.claims if [v.text for v in c.values] == ["1.24万元"]]
     assert (claim.kind, claim.subject, claim.direction) == ("budget_vs_actual", "车辆运行维护费", "减少")
+
+
+def test_a_topic_line_and_a_figure_inside_a_cause_name_no_later_subject() -> None:
+    # our synthetic syn15-mesa @541: the role-only sentence is the 三公 line's, not the topic line's ("…总体情况说明。")
+    # nor the car's that the cause of the sentence before counts
+    record = analyze_text(
+        "（一）“三公”经费财政拨款支出决算总体情况说明。\n\n"
+        "2024年度“三公”经费财政拨款支出决算7.36万元，比2023年度减少0.86万元，下降10.46%，"
+        "主要原因是1辆执法执勤用车于2024年8月报废，车辆运行费用减少。全年预算为9.80万元，完成全年预算的75.10%。")
+    subjects = [(c.kind, c.subject) for c in record.claims]
+    assert subjects[0] == ("change", "“三公”经费财政拨款支出")
+    assert subjects[-1] == ("budget_vs_actual", "“三公”经费财政拨款支出")
+    assert all("情况说明" not in (subject or "") for _, subject in subjects)

@@ -210,6 +210,62 @@ CLAIM_CASES = [
         "一是承担2025年全国1%人口抽样调查任务；群众满意度达到90%。",
         [("figure", "群众满意度", {"current": "90%"}, None)],
     ),
+    (  # syn15-brook: a plan named without 年初/原 ("由计划的…") is where the figure went from
+        "决算数大于年初预算数的主要原因是全年食品安全抽检任务由计划的3,200批次调减至2,800批次，委托检测费用相应减少。",
+        [("budget_vs_actual", None, {}, "大于"),
+         ("change", "全年食品安全抽检任务", {"prior": "3,200批次", "current": "2,800批次"}, "减少")],
+    ),
+    (  # syn15-brook: 压缩为 is a verb a figure goes to
+        "决算数小于全年预算数的主要原因是赴新加坡食品安全监管交流团组实际在外天数由计划的7天压缩为5天，住宿费和伙食费相应减少。",
+        [("budget_vs_actual", None, {}, "小于"),
+         ("change", "赴新加坡食品安全监管交流团组实际在外天数", {"prior": "7天", "current": "5天"}, "减少")],
+    ),
+    (  # syn15-mesa: "由5%调整为6%" stays a change though the sentence then compares with the budget
+        "主要原因是公务员医疗补助缴费比例自2024年1月起由5%调整为6%，支出决算数大于年初预算数。",
+        [("change", "公务员医疗补助缴费比例", {"prior": "5%", "current": "6%"}, None)],
+    ),
+    (  # syn14-reed: "全年增加退休费…" is a difference told verb first (its kind is the document stage's)
+        "决算数大于年初预算数的主要原因：河道管理所2名职工于2025年3月办理退休手续，全年增加退休费4.23万元。",
+        [("budget_vs_actual", None, {}, "大于"), ("figure", "河道管理所", {"current": "2名"}, None),
+         ("change", "退休费", {"delta": "4.23万元"}, "增加")],
+    ),
+    (  # syn14-reed: a part stated flat after 其中 may print the year it is compared with
+        "2025年度“三公”经费财政拨款支出决算数比2024年度增加18.26万元，增长121.25%，其中：因公出国（境）费支出与2024年度持平；",
+        [("change", "“三公”经费财政拨款支出", {"delta": "18.26万元", "pct": "121.25%"}, "增加"),
+         ("change", "因公出国（境）费支出", {}, "持平")],
+    ),
+    (  # syn14-reed: "A及其中B增加的主要原因" restates two lines
+        "“三公”经费及其中公务用车购置及运行维护费增加的主要原因均是按照公务用车更新计划，购置新能源防汛应急保障用车。",
+        [("change", "“三公”经费", {}, "增加"), ("change", "公务用车购置及运行维护费", {}, "增加")],
+    ),
+    (  # syn16-bay: "A增加和B增加的主要原因" restates two lines, each with its own direction word
+        "支出增加和基本支出增加的主要原因均为：全年新进在职人员5名，且自7月起调整基本工资标准，人员经费相应增加。",
+        [("change", None, {}, "增加"), ("change", "基本支出", {}, "增加"),
+         ("figure", "新进在职人员", {"current": "5名"}, None)],
+    ),
+    (  # syn14-reed: 下浮 against the budget is a budget-vs-actual rate
+        "决算数小于年初预算数的主要原因：一是区管河道保洁养护服务通过公开招标确定服务单位，中标价较预算下浮8.6%，节约资金162.40万元；",
+        [("budget_vs_actual", None, {}, "小于"), ("budget_vs_actual", "中标价", {"pct": "8.6%"}, "减少"),
+         ("figure", "节约资金", {"current": "162.40万元"}, None)],
+    ),
+    (  # syn16-vale: 同时 opens a clause, it is not part of the line
+        "收入合计增加49.32万元，主要原因是新增3个妇女儿童服务项目，同时妇女儿童活动中心暑期托管班收费收入增加8.10万元。",
+        [("change", "收入合计", {"delta": "49.32万元"}, "增加"), ("figure", "新增", {"current": "3个"}, None),
+         ("change", "妇女儿童活动中心暑期托管班收费收入", {"delta": "8.10万元"}, "增加")],
+    ),
+    (  # syn16-vale: "决算数较年初预算增加…" names only roles; the line is the item's (document stage)
+        "由于2024年7月起医疗保险缴费基数调整，决算数较年初预算增加1.42万元。",
+        [("budget_vs_actual", None, {"delta": "1.42万元"}, "增加")],
+    ),
+    (  # syn16-vale: after the budget-vs-actual, "与上年持平" compares the line with last year: a change of its own
+        "1.因公出国（境）费预算为0万元，支出决算为0万元，与上年持平。",
+        [("budget_vs_actual", "因公出国（境）费", {"budget": "0万元", "actual": "0万元"}, None),
+         ("change", "因公出国（境）费", {}, "持平")],
+    ),
+    (  # written for the test: with a comparison, 新增 is a change of a count after all
+        "与上年相比新增2个。",
+        [("change", "新增", {"delta": "2个"}, "增加")],
+    ),
 ]
 
 

@@ -149,13 +149,22 @@ def _context_subject(results: list[SentenceResult], index: int,
             break
         if _LATER_LIST_ITEM.match(result.sentence.text):  # "二是…增加了该项支出": part of a reason, names no line
             continue
-        subjects = [r.subject for r in result.resolved if r.subject and not r.dropped]
+        subjects = [r.subject for c, r in zip(result.claims, result.resolved, strict=True)
+                    if r.subject and not r.dropped and not _inside_a_cause(c, result)]
         if subjects:
             return subjects[-1], "heading" if _heads_item(result) else "previous_sentence"
         if not result.amounts and not result.reasons and _is_item_line(result.sentence.text):
-            return _item_name(result.sentence.text), "heading"
+            name = _item_name(result.sentence.text)  # "（一）…总体情况说明。" announces a topic: look further
+            if not _TOPIC_TITLE.search(name):
+                return name, "heading"
     title = _item_name(titles.get(section) or "")
     return (title, "heading") if title and not _TOPIC_TITLE.search(title) else (None, None)
+
+
+def _inside_a_cause(claim: Claim, result: SentenceResult) -> bool:
+    """"…减少0.86万元，主要原因是1辆执法执勤用车…报废": a figure told inside a cause heads no later sentence."""
+    return any(reason.type == "cause" and reason.text_start <= claim.start_char < reason.end_char
+               for reason in result.reasons)
 
 
 def _heads_item(result: SentenceResult) -> bool:

@@ -31,15 +31,18 @@ GENERIC_HEADS = {"项目", "该项目", "本项目", "资金"}  # subjects that 
 VALUE_KINDS = {AmountKind.MONEY, AmountKind.PERCENT, AmountKind.COUNT, AmountKind.RATIO, AmountKind.RANGE}
 RATE_KINDS = {AmountKind.PERCENT, AmountKind.RATIO}
 _LIST_NUMBER = re.compile(r"^[（(]?[0-9一二三四五六七八九十]+[）)]?[、.．]?")
-_FLAT_PART = re.compile(r"[，,；;]其中[：:，,]?(?P<part>[^，,；;。0-9]*持平)")
+# "，其中：因公出国（境）费支出与2024年度持平": no figure, a year at most
+_FLAT_PART = re.compile(r"[，,；;]其中[：:，,]?(?P<part>(?:[^，,；;。0-9]|\d{4}年度?)*持平)")
 _BUDGET_WORD = re.compile(r"(?<=.)预算$")  # "因公出国（境）费预算" compared with its 决算: 预算 is the role
 _ALTERNATIVE = re.compile(r"(?<=[加少长降])(?:（[^）]*）|\([^)]*\))")  # "增加（减少）0万元": the word printed first
 # a change named before its item ("增加外事经费200万元", "当年少支出工资福利13.56万元")
-VERB_FIRST = re.compile(r"^(?:当年|相应)?(?:增加|新增|减少|压减|核减|少支出|多支出)了?(?!了)(?=[\u4e00-\u9fa5“])")
+VERB_FIRST = re.compile(r"^(?:当年|全年|相应)?(?:增加|新增|减少|压减|核减|少支出|多支出)了?(?!了)(?=[\u4e00-\u9fa5“])")
 ENDS_ON_DIRECTION = re.compile(r"(?:增加|减少|增长|下降|大于|小于|高于|低于)(?:年初|全年|调整后)?(?:预算数?)?$")
-# "…支出、住房保障支出": several lines (not "收、支总计", not "社会保障和就业")
-SEVERAL_LINES = re.compile(r"(?<=支出)[、和]|(?<=费)[、和]")
+# "…支出、住房保障支出", "“三公”经费及其中公务用车…费": several lines (not "收、支总计", not "社会保障和就业")
+SEVERAL_LINES = re.compile(r"(?<=支出)[、和]|(?<=费)[、和]|及其中")
 SEVERAL_ITEMS = re.compile(r"^(?:上述|以上)|[两二三四五六七八九十\d]项(?:支出|经费)?$")  # "上述两项", "…补助两项"
+_FLAT_AGAINST_LAST_YEAR = re.compile(r"[，,](?P<part>(?:与|比|较|同)(?:上年度?|上一年度?|\d{4}年度?)(?:相比)?持平)")
+LINES_JOINED = re.compile(r"以及|[和、及与]")  # between two lines restated: "支出增加和基本支出增加的…"
 NET_CHANGE = re.compile(r"[，,]\s*增减相抵")
 _CJK_WORD = re.compile(r"(?![的以左及和与或至到为是])[\u4e00-\u9fa5]")  # Han, not a word going on from a rate
 SAME_TAIL = 4  # characters two names of one line end in ("预算总计")
@@ -114,6 +117,7 @@ def find_claims(text: str, amounts: list[Amount], marks: list[NumberMark], patte
         # ("增加的原因是…" names neither: it goes on from the sentence before)
         claims = [c for c in _direction_only(text, cue_starts, patterns) if c.restated] + claims
     claims += _flat_part_after(text, drafts[-1].value_end, cue_starts, patterns)
+    claims = _flat_against_last_year(claims, text, drafts[-1].value_end, cue_starts, patterns)
     return sorted(claims + later, key=lambda c: c.start_char) if later else claims
 
 
@@ -161,6 +165,24 @@ def _flat_part_after(text: str, after: int, cue_starts: list[int], patterns: Cla
             for c in claims if c.direction == "持平"]
 
 
+def _flat_against_last_year(claims: list[Claim], text: str, after: int, cue_starts: list[int],
+                            patterns: ClaimPatterns) -> list[Claim]:
+    """"因公出国（境）费预算为0万元，支出决算为0万元，与上年持平": after the budget-vs-actual comparison the
+    line is compared with last year, a change of its own (GUIDELINE §5); the 持平 is not the budget's."""
+    last = claims[-1]
+    stop = next((c for c in cue_starts if c > after), len(text))
+    flat = _FLAT_AGAINST_LAST_YEAR.match(text, after, stop)
+    if last.kind != "budget_vs_actual" or flat is None:
+        return claims
+    change = [c.model_copy(update={"subject": last.subject, "start_char": flat.start("part"), "end_char": stop})
+              for c in _direction_only(flat.group("part"), [], patterns)]
+    if not change:
+        return claims
+    budget_only = last.model_copy(update={"end_char": flat.start("part"),
+                                          "direction": None if last.direction == "持平" else last.direction})
+    return [*claims[:-1], budget_only, *change]
+
+
 def _context_start(drafts: list[_Draft], i: int, cue_ends: list[int]) -> int:
     """Where a claim's own words begin: after the claim before, and after a reason cue that opens it
     ("…与年初预算持平，主要原因是本年度购置公务用车0辆": the 持平 is not the count's)."""
@@ -188,6 +210,8 @@ def _role_of(amount: Amount, lead: str, patterns: ClaimPatterns) -> str:
         return "prior"  # "监测点位由12个调减为9个", "与2024年度决算数9.65万元相比": the figure it went from …
     if roles["to"].search(lead):
         return "current"  # … and the figure it went to, not a difference
+    if amount.kind == AmountKind.COUNT and _counts_new_things(lead, patterns):
+        return "current"  # "新增3处宗教活动场所": how many new things, not a change of a count
     if amount.kind in RATE_KINDS:
         for role, name in (("completion", "completion"), ("share", "share"), ("pct", "change")):
             if roles[name].search(lead):
@@ -199,6 +223,11 @@ def _role_of(amount: Amount, lead: str, patterns: ClaimPatterns) -> str:
     if amount.kind == AmountKind.MONEY and VERB_FIRST.match(lead_tail(lead, patterns)):
         return "delta"  # "，增加外事经费200万元": the verb before its item
     return "current"
+
+
+def _counts_new_things(lead: str, patterns: ClaimPatterns) -> bool:
+    """"…主要原因是新增3处…" names new things; "与上年相比新增2个" is a change of a count."""
+    return lead.endswith("新增") and patterns.prior_year.search(lead_tail(lead, patterns)) is None
 
 
 def _place(drafts: list[_Draft], open_: _Draft | None, role: str, index: int, amount: Amount, lead: str,
@@ -310,10 +339,12 @@ def _subject_from_lead(lead: str, role: str, patterns: ClaimPatterns) -> str | N
     if role == "share":
         tail = tail.split("占")[0]
     subject = clean_subject(tail, patterns)
+    if role == "prior" and subject is not None and f"全年{subject}" in tail:
+        return f"全年{subject}"  # "全年享受人数由0.41万人增加到…": the year's quantity that went from A to B
     if subject is None and role in ("delta", "pct"):
         return _subject_of_stated_change(lead[:len(lead) - len(tail)], patterns)
     if subject in GENERIC_HEADS:  # "乡村振兴项目绩效自评综述：项目全年预算数…": the name is in the clause before
-        named = re.search(rf"([^，,；;：:。]*?{subject})[^，,；;：:。]*[：:，,]$", lead[:len(lead) - len(tail)])
+        named = re.search(rf"([^，,；;：:。]*{subject})[^，,；;：:。]*[：:，,]$", lead[:len(lead) - len(tail)])
         return clean_subject(named.group(1), patterns) if named else subject
     return subject
 
@@ -384,6 +415,8 @@ def _kind_of(draft: _Draft, drafts: list[_Draft], text: str, extent: str, prior:
     roles = {role for role, _ in draft.values}
     values = list(draft.values)
     compared = bool(roles & {"actual", "completion"}) or against_budget or {"current", "budget"} <= roles
+    if "prior" in roles and not roles & {"budget", "actual", "completion"}:
+        return "change", values  # "…由5%调整为6%，支出决算数大于年初预算数": where a figure went from, to
     if roles == {"actual", "share"} and not against_budget:  # "公务接待费支出决算0.39万元，占100.00%": a share
         return "share", [("current" if role == "actual" else role, i) for role, i in values]
     if prior and _against_last_year(roles, extent, patterns) and not roles & {"budget", "completion"} \
@@ -476,13 +509,33 @@ def _direction_only(text: str, cue_starts: list[int], patterns: ClaimPatterns) -
     """"与上年持平。" / "决算数小于预算数的主要原因是…": a comparison stated without numbers."""
     end = cue_starts[0] if cue_starts else len(text)
     head = text[:end]
-    direction = _direction(head, patterns)
-    if direction is None:
+    if _direction(head, patterns) is None:
         return []
+    restated = bool(cue_starts) and (head.rstrip("，, ").endswith("的") or _comparison_then_cue(head, patterns))
+    parts = _lines_restated(head, patterns) if restated else [head]
+    return [claim for part in parts for claim in _comparison_of(part, end, restated, patterns)]
+
+
+def _lines_restated(head: str, patterns: ClaimPatterns) -> list[str]:
+    """"支出增加和基本支出增加的主要原因均为…": each line restated with a direction word of its own."""
+    parts, start = [], 0
+    for word in patterns.direction.finditer(head):
+        if word.start() < start:
+            continue
+        joiner = LINES_JOINED.match(head, word.end())
+        parts.append(head[start:word.end()] if joiner else head[start:])
+        if joiner is None:
+            break
+        start = joiner.end()
+    return parts if len(parts) > 1 else [head]
+
+
+def _comparison_of(head: str, end: int, restated: bool, patterns: ClaimPatterns) -> list[Claim]:
+    """The direction-only claims of one comparison: one per line it names."""
+    direction = _direction(head, patterns)
     prior = patterns.prior_year.search(head)
     budget = patterns.budget_comparison.search(head) is not None or "预算" in head
-    restated = bool(cue_starts) and (head.rstrip("，, ").endswith("的") or _comparison_then_cue(head, patterns))
-    if prior is None and not budget and not restated and direction != "持平":
+    if direction is None or (prior is None and not budget and not restated and direction != "持平"):
         return []  # "公务接待费支出决算持平。": a flat line needs no comparison word to be one (against last year)
     kind = "change" if prior is not None or not budget else "budget_vs_actual"
     subject_text = lead_tail(head[:patterns.direction.search(head).start()], patterns)
@@ -506,7 +559,8 @@ def _names_a_line_or_comparison(head: str, patterns: ClaimPatterns) -> bool:
     ("决算数小于预算数的…", "较上年…")? "增加的原因是…" says neither."""
     words = patterns.direction.search(head)
     named_line = words is not None and clean_subject(lead_tail(head[:words.start()], patterns), patterns) is not None
-    return named_line or "预算" in head or patterns.prior_year.search(head) is not None
+    several = len(_lines_restated(head, patterns)) > 1  # "支出增加和基本支出增加的…"
+    return named_line or several or "预算" in head or patterns.prior_year.search(head) is not None
 
 
 def _comparison_then_cue(head: str, patterns: ClaimPatterns) -> bool:
