@@ -262,6 +262,23 @@ CLAIM_CASES = [
         [("budget_vs_actual", "因公出国（境）费", {"budget": "0万元", "actual": "0万元"}, None),
          ("change", "因公出国（境）费", {}, "持平")],
     ),
+    (  # syn11-isle: a planned count and what was done ("原计划…的2个…实际只执行1个") compare as budget and actual
+        "决算数小于预算数的主要原因是原计划组织的2个因公出国（境）团组实际只执行1个。",
+        [("budget_vs_actual", None, {}, "小于"),
+         ("budget_vs_actual", "因公出国（境）团组", {"budget": "2个", "actual": "1个"}, None)],
+    ),
+    (  # syn12-cape: the same, in a sentence that goes on with another cause
+        "这主要是由于原计划举办的12场科技成果对接会实际举办9场，同时技术经纪人培训改为线上进行。",
+        [("budget_vs_actual", "科技成果对接会", {"budget": "12场", "actual": "9场"}, None)],
+    ),
+    (  # syn8-delta: a planned count with nothing done against it stays a figure
+        "决算数小于预算数，主要原因是原计划接待的4批次外省市考察团组改为视频交流。",
+        [("budget_vs_actual", None, {}, "小于"), ("figure", None, {"current": "4批次"}, None)],
+    ),
+    (  # syn12-marsh: "少于年初预算测算的605人" is the plan, told after what was done
+        "主要原因是走访慰问的离退休干部实际为583人，少于年初预算测算的605人。",
+        [("budget_vs_actual", "走访慰问的离退休干部", {"actual": "583人", "budget": "605人"}, "小于")],
+    ),
     (  # written for the test: with a comparison, 新增 is a change of a count after all
         "与上年相比新增2个。",
         [("change", "新增", {"delta": "2个"}, "增加")],

@@ -100,6 +100,10 @@ def find_claims(text: str, amounts: list[Amount], marks: list[NumberMark], patte
         if cue_ends:  # "主要原因是本年度购置公务用车0辆": the claim starts after the cue
             lead = text[cue_ends[-1]:amount.start_char]
         role = _role_of(amount, lead, patterns)
+        if role == "plan":  # "原计划组织的2个团组实际只执行1个" compares; "原计划接待的4批次…改为视频交流" does not
+            role = "budget" if "实际" in patterns.hard_break.split(text[amount.end_char:])[0] else "current"
+        if role == "current" and _done_against_the_plan(open_, lead):
+            role = "actual"
         if role == "current" and _names_a_kind(text, amount):
             continue
         open_ = _place(drafts, open_, role, index, amount, lead, text, patterns)
@@ -210,6 +214,8 @@ def _role_of(amount: Amount, lead: str, patterns: ClaimPatterns) -> str:
         return "prior"  # "监测点位由12个调减为9个", "与2024年度决算数9.65万元相比": the figure it went from …
     if roles["to"].search(lead):
         return "current"  # … and the figure it went to, not a difference
+    if amount.kind == AmountKind.COUNT and roles["plan"].search(lead):
+        return "plan"  # "原计划组织的2个团组…": a budget if what was done follows (see find_claims)
     if amount.kind == AmountKind.COUNT and _counts_new_things(lead, patterns):
         return "current"  # "新增3处宗教活动场所": how many new things, not a change of a count
     if amount.kind in RATE_KINDS:
@@ -223,6 +229,12 @@ def _role_of(amount: Amount, lead: str, patterns: ClaimPatterns) -> str:
     if amount.kind == AmountKind.MONEY and VERB_FIRST.match(lead_tail(lead, patterns)):
         return "delta"  # "，增加外事经费200万元": the verb before its item
     return "current"
+
+
+def _done_against_the_plan(open_: _Draft | None, lead: str) -> bool:
+    """"原计划举办的12场科技成果对接会实际举办9场": what was done, told after its plan."""
+    return open_ is not None and open_.has("budget") and not open_.has("actual") and "实际" in lead \
+        and open_.kinds <= {AmountKind.COUNT}
 
 
 def _counts_new_things(lead: str, patterns: ClaimPatterns) -> bool:
@@ -251,6 +263,8 @@ def _place(drafts: list[_Draft], open_: _Draft | None, role: str, index: int, am
         target.subject = _subject_from_lead(lead, role, patterns)  # "与2024年度决算数9.65万元相比，“三公”经费支出减少…"
     if role == "budget":
         target.budget_word = _budget_word(lead)
+    if role == "actual" and target.subject is None and "实际" in lead:
+        target.subject = clean_subject(lead_tail(lead, patterns).split("实际")[0], patterns)  # "…的12场对接会实际…"
     if role == "actual":
         for sibling in drafts:
             if sibling.group == target.group and not sibling.has("actual"):
