@@ -279,6 +279,10 @@ CLAIM_CASES = [
         "主要原因是走访慰问的离退休干部实际为583人，少于年初预算测算的605人。",
         [("budget_vs_actual", "走访慰问的离退休干部", {"actual": "583人", "budget": "605人"}, "小于")],
     ),
+    (  # syn18-strand: "本局" is the department, not part of the line
+        "2025年度本局机关运行经费支出186.42万元，比2024年度减少17.15万元，下降8.42%。",
+        [("change", "机关运行经费支出", {"current": "186.42万元", "delta": "17.15万元", "pct": "8.42%"}, "减少")],
+    ),
     (  # written for the test: with a comparison, 新增 is a change of a count after all
         "与上年相比新增2个。",
         [("change", "新增", {"delta": "2个"}, "增加")],
@@ -301,6 +305,14 @@ def test_claim_years_stated_and_compared(nlp: Language) -> None:
 
 
 REASON_CASES = [
+    (  # syn19-weald: "的原因：" is a cue though no 是/为 follows 原因
+        "决算数小于预算数的原因：1名享受购房补贴的工作人员于2025年4月调出本部门，补贴按月停发。",
+        [("原因：", "cause", 0, "1名享受购房补贴的工作人员于2025年4月调出本部门，补贴按月停发")],
+    ),
+    (  # syn17-heath: "均由于" after two items restated together: the reason of the items before, no claim here
+        "上述两项支出决算数均大于年初预算数，均由于2024年7月起机关事业单位养老保险缴费基数上调。",
+        [("由于", "cause", None, "2024年7月起机关事业单位养老保险缴费基数上调")],
+    ),
     (  # our synthetic syn9-moor @477: "超出年初预算部分系…" — the part over budget is explained by what follows
         "年初预算数为45.00万元，决算数61.80万元，完成年初预算的137.33%，超出年初预算部分系年中追加行政复议应诉案件代理经费16.80万元。",
         [("系", "cause", 0, "年中追加行政复议应诉案件代理经费16.80万元")],

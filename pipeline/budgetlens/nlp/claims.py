@@ -42,6 +42,7 @@ ENDS_ON_DIRECTION = re.compile(r"(?:增加|减少|增长|下降|大于|小于|�
 SEVERAL_LINES = re.compile(r"(?<=支出)[、和]|(?<=费)[、和]|及其中")
 SEVERAL_ITEMS = re.compile(r"^(?:上述|以上)|[两二三四五六七八九十\d]项(?:支出|经费)?$")  # "上述两项", "…补助两项"
 _FLAT_AGAINST_LAST_YEAR = re.compile(r"[，,](?P<part>(?:与|比|较|同)(?:上年度?|上一年度?|\d{4}年度?)(?:相比)?持平)")
+BEFORE_CUE = "，, 均都也"  # between a restated comparison and its cue: "…均大于年初预算数，均由于…"
 LINES_JOINED = re.compile(r"以及|[和、及与]")  # between two lines restated: "支出增加和基本支出增加的…"
 NET_CHANGE = re.compile(r"[，,]\s*增减相抵")
 _CJK_WORD = re.compile(r"(?![的以左及和与或至到为是])[\u4e00-\u9fa5]")  # Han, not a word going on from a rate
@@ -525,7 +526,7 @@ def _direction_only(text: str, cue_starts: list[int], patterns: ClaimPatterns) -
     head = text[:end]
     if _direction(head, patterns) is None:
         return []
-    restated = bool(cue_starts) and (head.rstrip("，, ").endswith("的") or _comparison_then_cue(head, patterns))
+    restated = bool(cue_starts) and (head.rstrip(BEFORE_CUE).endswith("的") or _comparison_then_cue(head, patterns))
     parts = _lines_restated(head, patterns) if restated else [head]
     return [claim for part in parts for claim in _comparison_of(part, end, restated, patterns)]
 
@@ -581,7 +582,7 @@ def _comparison_then_cue(head: str, patterns: ClaimPatterns) -> bool:
     """"支出决算数大于年初预算数，原因是…" / "较上年减少主要是…" / "公共安全支出增加，主要是由于…": a comparison,
     or a line and its direction, that is the whole clause before the cue restates one told before (a flat one
     states a fact of its own: "与上年持平，主要原因是…")."""
-    clauses = [c for c in patterns.clause_break.split(head.rstrip("，, ")) if c.strip()]
+    clauses = [c for c in patterns.clause_break.split(head.rstrip(BEFORE_CUE)) if c.strip()]
     last = clauses[-1] if clauses else ""
     ends = ENDS_ON_DIRECTION.search(last)
     if ends is None:
