@@ -35,8 +35,6 @@ _LIST_NUMBER = re.compile(r"^[（(]?[0-9一二三四五六七八九十]+[）)]?[
 _FLAT_PART = re.compile(r"[，,；;]其中[：:，,]?(?P<part>(?:[^，,；;。0-9]|\d{4}年度?)*持平)")
 _BUDGET_WORD = re.compile(r"(?<=.)预算$")  # "因公出国（境）费预算" compared with its 决算: 预算 is the role
 _ALTERNATIVE = re.compile(r"(?<=[加少长降])(?:（[^）]*）|\([^)]*\))")  # "增加（减少）0万元": the word printed first
-# a change named before its item ("增加外事经费200万元", "当年少支出工资福利13.56万元")
-VERB_FIRST = re.compile(r"^(?:当年|全年|相应)?(?:增加|新增|减少|压减|核减|少支出|多支出)了?(?!了)(?=[\u4e00-\u9fa5“])")
 ENDS_ON_DIRECTION = re.compile(r"(?:增加|减少|增长|下降|大于|小于|高于|低于)(?:年初|全年|调整后)?(?:预算数?)?$")
 # "…支出、住房保障支出", "“三公”经费及其中公务用车…费": several lines (not "收、支总计", not "社会保障和就业")
 SEVERAL_LINES = re.compile(r"(?<=支出)[、和]|(?<=费)[、和]|及其中")
@@ -227,7 +225,7 @@ def _role_of(amount: Amount, lead: str, patterns: ClaimPatterns) -> str:
     for role, name in (("delta", "change"), ("budget", "budget"), ("actual", "actual")):
         if roles[name].search(lead):
             return role
-    if amount.kind == AmountKind.MONEY and VERB_FIRST.match(lead_tail(lead, patterns)):
+    if amount.kind == AmountKind.MONEY and patterns.verb_first.match(lead_tail(lead, patterns)):
         return "delta"  # "，增加外事经费200万元": the verb before its item
     return "current"
 

@@ -43,7 +43,8 @@ class ClaimPatterns:
     roles: dict[str, re.Pattern[str]]  # role → pattern matched at the end of a lead
     prior_year: re.Pattern[str]
     budget_comparison: re.Pattern[str]
-    subject_head: tuple[re.Pattern[str], ...]
+    verb_first: re.Pattern[str]  # a change named before its item: "增加外事经费200万元"
+    subject_head: tuple[re.Pattern[str], ...]  # includes verb_first: the verb is not part of the subject
     subject_tail: tuple[re.Pattern[str], ...]
     role_only_subjects: frozenset[str]
     breakdown_cue: re.Pattern[str]
@@ -87,7 +88,8 @@ def source_to_patterns(source: str) -> ClaimPatterns:
         roles={role: re.compile(pattern) for role, pattern in data["roles"].items()},
         prior_year=re.compile(data["comparison"]["prior_year"]),
         budget_comparison=re.compile(data["comparison"]["budget"]),
-        subject_head=tuple(re.compile(p) for p in data["subject_strip_head"]),
+        verb_first=re.compile(data["verb_first"]),
+        subject_head=tuple(re.compile(p) for p in [*data["subject_strip_head"], data["verb_first"]]),
         subject_tail=tuple(re.compile(p) for p in data["subject_strip_tail"]),
         role_only_subjects=frozenset(data["role_only_subjects"]),
         breakdown_cue=re.compile(data["breakdown_cue"]),

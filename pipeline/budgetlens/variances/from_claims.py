@@ -19,7 +19,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from budgetlens.extract.records import AmountRecord, ClaimRecord
-from budgetlens.nlp.claims import VERB_FIRST, direction_sign
+from budgetlens.nlp.claims import direction_sign
+from budgetlens.nlp.patterns import load_patterns
 from budgetlens.numbers import UNIT_SCALE
 from budgetlens.variances.model import VarianceKind, VariancePlace
 
@@ -27,6 +28,7 @@ if TYPE_CHECKING:  # the checks package imports this one: no import back at run 
     from budgetlens.checks.registry import CheckContext
 
 LAST_YEAR_BUDGET = re.compile(r"(与|比|较)(上年|上年度|\d{4}年度?)(年初)?预算")
+VERB_FIRST = load_patterns().verb_first  # "增加外事经费200万元" (data/claims.json)
 LOOKBACK_CLAIMS = 3  # earlier claims searched for the figure a change sentence leaves out
 NEW_THIS_YEAR = re.compile(r"^[，,]?(?:为|系|属)?(?:今年|本年度?|当年)新增(?:支出|科目|项级科目|项目)?[。；;，,]?$")
 
